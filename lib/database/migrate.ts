@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { parse as parseConnectionString } from 'pg-connection-string'
 import { withClient } from '@/lib/database/pool'
+import { MIGRATIONS_DIR, readMigrations } from '@/lib/database/migration-files'
 import { getEnv } from '@/lib/env'
 
 // Migrations run through Prisma's own schema engine compiled to WebAssembly
@@ -17,7 +18,6 @@ import { getEnv } from '@/lib/env'
 // standard `_prisma_migrations` table, so `prisma migrate deploy` elsewhere sees the same history.
 // See docs/decisions/0002-offline-migrations.md.
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations')
 export const SCHEMA_PATH = path.join(process.cwd(), 'prisma', 'schema.prisma')
 
 const FILTERS = { externalTables: [] as string[], externalEnums: [] as string[] }
@@ -53,25 +53,6 @@ async function loadEngineModule(): Promise<EngineModule> {
     return glue
   })()
   return enginePromise
-}
-
-export interface MigrationDir {
-  name: string
-  sql: string
-}
-
-export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationDir[]> {
-  if (!existsSync(dir)) return []
-  const entries = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort()
-  const out: MigrationDir[] = []
-  for (const name of entries) {
-    const file = path.join(dir, name, 'migration.sql')
-    if (existsSync(file)) out.push({ name, sql: await readFile(file, 'utf8') })
-  }
-  return out
 }
 
 async function migrationList(dir = MIGRATIONS_DIR) {
@@ -143,7 +124,7 @@ async function withEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<
   const quiet = { onPoolError: () => {} }
   const base = new PrismaPg(config, quiet)
   const shadows: Array<{ name: string; adapter: { dispose(): Promise<void> } }> = []
-  const factory = {
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: base.provider,
     adapterName: base.adapterName,
     connect: () => base.connect(),
@@ -215,35 +196,5 @@ export async function diffMigrationsToSchema(url: string, dir = MIGRATIONS_DIR):
   })
 }
 
-export interface MigrationStatus {
-  total: number
-  applied: number
-  pending: string[]
-  failed: string[]
-}
 
-/** Compares the migrations folder with `_prisma_migrations`, without the engine (cheap: health checks). */
-export async function migrationStatus(
-  query: (sql: string) => Promise<{ rows: Array<Record<string, unknown>> }>,
-  dir = MIGRATIONS_DIR,
-): Promise<MigrationStatus> {
-  const names = (await readMigrations(dir)).map((m) => m.name)
-  let rows: Array<Record<string, unknown>> = []
-  try {
-    rows = (
-      await query(
-        `SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-      )
-    ).rows
-  } catch (err) {
-    if ((err as { code?: string }).code !== '42P01') throw err // undefined_table: nothing applied yet
-  }
-  const done = new Set(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => String(r.migration_name)))
-  const failed = rows.filter((r) => !r.finished_at && !r.rolled_back_at).map((r) => String(r.migration_name))
-  return {
-    total: names.length,
-    applied: names.filter((n) => done.has(n)).length,
-    pending: names.filter((n) => !done.has(n)),
-    failed,
-  }
-}
+export { MIGRATIONS_DIR }

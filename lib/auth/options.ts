@@ -1,0 +1,111 @@
+import 'server-only'
+import type { NextAuthOptions } from 'next-auth'
+import CredentialsProvider from 'next-auth/providers/credentials'
+import { getEnv, ssoConfigured } from '@/lib/env'
+import { authenticateWithPassword } from '@/lib/auth/login'
+import { clientAddress } from '@/lib/auth/rules'
+import { syncSsoUser, type SsoProfile } from '@/lib/auth/sso'
+
+// next-auth v4 configuration. The JWT only names the user; role and active flag are re-read from
+// the database on every request (lib/auth/session.ts), so changes apply at once.
+
+export const SSO_PROVIDER_ID = 'sso'
+export const RATE_LIMITED_ERROR = 'RateLimited'
+
+type AuthUser = { id: string; email: string; name: string; role?: string; sessionVersion?: number }
+
+function headerValue(headers: unknown, name: string): string | null {
+  if (!headers) return null
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name)
+  const v = (headers as Record<string, string | string[] | undefined>)[name]
+  return Array.isArray(v) ? v.join(',') : (v ?? null)
+}
+
+export function buildAuthOptions(): NextAuthOptions {
+  const env = getEnv()
+  const idleSeconds = Math.round(env.SESSION_IDLE_HOURS * 3600)
+  const providers: NextAuthOptions['providers'] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        const address = clientAddress(headerValue(req?.headers, 'x-forwarded-for'), env.PACELINE_TRUSTED_PROXIES)
+        const result = await authenticateWithPassword({
+          email: String(credentials?.email ?? ''),
+          password: String(credentials?.password ?? ''),
+          address,
+        })
+        if (result.ok) return result.user
+        if (result.reason === 'rate_limited') throw new Error(RATE_LIMITED_ERROR)
+        return null
+      },
+    }),
+  ]
+  if (ssoConfigured(env)) {
+    const issuer = env.OIDC_ISSUER!.replace(/\/$/, '')
+    providers.push({
+      id: SSO_PROVIDER_ID,
+      name: env.OIDC_DISPLAY_NAME,
+      type: 'oauth',
+      wellKnown: `${issuer}/.well-known/openid-configuration`,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: env.OIDC_SCOPES } },
+      idToken: true,
+      checks: ['pkce', 'state'],
+      profile(profile: Record<string, unknown>) {
+        return { id: String(profile.sub), email: String(profile.email ?? ''), name: String(profile.name ?? profile.email ?? '') }
+      },
+    })
+  }
+
+  return {
+    secret: env.NEXTAUTH_SECRET,
+    providers,
+    session: { strategy: 'jwt', maxAge: idleSeconds, updateAge: 5 * 60 },
+    jwt: { maxAge: idleSeconds },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== SSO_PROVIDER_ID) return true
+        const synced = await syncSsoUser((profile ?? {}) as SsoProfile)
+        if (!synced) return false
+        Object.assign(user as AuthUser, { id: synced.id, email: synced.email, name: synced.name, role: synced.role, sessionVersion: synced.sessionVersion })
+        return true
+      },
+      async jwt({ token, user }) {
+        if (user) {
+          const u = user as AuthUser
+          token.sub = u.id
+          token.sv = u.sessionVersion ?? 0
+          token.authAt = Date.now()
+        }
+        return token
+      },
+      async session({ session, token }) {
+        return {
+          ...session,
+          user: { name: session.user?.name, email: session.user?.email },
+          userId: token.sub,
+          sv: token.sv,
+          authAt: token.authAt,
+        }
+      },
+      async redirect({ url, baseUrl }) {
+        // Only ever redirect within the app (no open redirect through callbackUrl).
+        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`
+        try {
+          if (new URL(url).origin === baseUrl) return url
+        } catch {}
+        return baseUrl
+      },
+    },
+  }
+}
+
+let cached: NextAuthOptions | undefined
+export function authOptions(): NextAuthOptions {
+  cached ??= buildAuthOptions()
+  return cached
+}

@@ -1,0 +1,67 @@
+import 'server-only'
+import { cache } from 'react'
+import { getServerSession } from 'next-auth'
+import { db } from '@/lib/db'
+import { getEnv } from '@/lib/env'
+import { authOptions } from '@/lib/auth/options'
+import { sessionExpired } from '@/lib/auth/rules'
+import { verifyApiToken } from '@/lib/auth/tokens'
+import { ForbiddenError, UnauthenticatedError } from '@/lib/errors'
+import type { RoleName } from '@/lib/auth/permissions'
+
+// The data-access layer's view of who is asking. Every server action and route handler calls
+// requireUser() / requireApiUser(); a page, layout or proxy check never counts on its own.
+
+export interface SessionUser {
+  id: string
+  email: string
+  name: string
+  role: RoleName
+  teamId: string | null
+  via: 'session' | 'token'
+  tokenScope?: 'READ' | 'WRITE'
+}
+
+const USER_SELECT = { id: true, email: true, name: true, role: true, teamId: true, active: true, sessionVersion: true } as const
+
+type SessionShape = { userId?: string; sv?: number; authAt?: number }
+
+/** The signed-in user from the session cookie, re-read from the database; null if none or no longer valid. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await getServerSession(authOptions())) as SessionShape | null
+  if (!session?.userId) return null
+  const env = getEnv()
+  if (sessionExpired({ authAt: Number(session.authAt), now: Date.now(), absoluteHours: env.SESSION_ABSOLUTE_HOURS })) return null
+  const user = await db.user.findUnique({ where: { id: session.userId }, select: USER_SELECT })
+  if (!user || !user.active || user.sessionVersion !== Number(session.sv ?? 0)) return null
+  return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, via: 'session' }
+})
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser()
+  if (!user) throw new UnauthenticatedError()
+  return user
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * For route handlers: a Bearer API token (acting with the owner's current role) or the session
+ * cookie. A READ token cannot change state.
+ */
+export async function requireApiUser(request: Request): Promise<SessionUser> {
+  const header = request.headers.get('authorization')
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim())
+    if (!match) throw new UnauthenticatedError('Malformed Authorization header: expected "Bearer <token>".')
+    const owner = await verifyApiToken(match[1])
+    if (!owner) throw new UnauthenticatedError('Invalid, expired or revoked API token.')
+    const user = await db.user.findUnique({ where: { id: owner.userId }, select: USER_SELECT })
+    if (!user || !user.active) throw new UnauthenticatedError('Invalid, expired or revoked API token.')
+    if (owner.scope === 'READ' && !SAFE_METHODS.has(request.method.toUpperCase())) {
+      throw new ForbiddenError('This API token is read-only.')
+    }
+    return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, via: 'token', tokenScope: owner.scope }
+  }
+  return requireUser()
+}

@@ -1,0 +1,24 @@
+import type { Permission, RoleName } from '@/lib/auth/permissions'
+import { can } from '@/lib/auth/permissions'
+
+// The portal's sections. The shell shows a section when the user's role holds its permission;
+// each page and action checks again on its own (the nav is UX, not security).
+
+export interface NavItem {
+  href: string
+  label: string
+  permission: Permission
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: '/rollout', label: 'Rollout', permission: 'rollout.view' },
+  { href: '/training', label: 'Training', permission: 'training.view' },
+  { href: '/models', label: 'Model changes', permission: 'models.view' },
+  { href: '/outcomes', label: 'Outcomes', permission: 'outcomes.view' },
+  { href: '/budget', label: 'Budget', permission: 'budget.view' },
+  { href: '/admin', label: 'Admin', permission: 'admin.access' },
+]
+
+export function navFor(role: RoleName): NavItem[] {
+  return NAV_ITEMS.filter((item) => can({ role }, item.permission))
+}
