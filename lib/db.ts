@@ -37,3 +37,13 @@ export function dbPool() {
 export function dbBackend(): 'embedded' | 'external' {
   return getEnv().PACELINE_DB_BACKEND ?? 'external'
 }
+
+/** Closes the pool (scripts and tests that switch databases). */
+export async function disconnectDb(): Promise<void> {
+  const h = globalForDb.__pacelineDb
+  globalForDb.__pacelineDb = undefined
+  if (h) {
+    await h.client.$disconnect().catch(() => {})
+    await h.pool.end().catch(() => {})
+  }
+}

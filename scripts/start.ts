@@ -8,7 +8,8 @@ import { buildIfNeeded } from './next-build'
 import { resolveAuthSecret } from './runtime-secret'
 
 // npm start: database (embedded unless DATABASE_URL), migrations, demo data on an empty database,
-// a build when the sources changed, then `next start`. Stops the database cleanly on SIGINT/SIGTERM.
+// a build when the sources changed, then the server (scripts/server.mjs). Stops the database
+// cleanly on SIGINT/SIGTERM.
 
 async function main() {
   const env = getEnv()
@@ -39,10 +40,12 @@ async function main() {
     fail(err)
   }
 
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', process.env.HOSTNAME ?? '0.0.0.0'], {
+  const child = spawn(process.execPath, ['scripts/server.mjs'], {
     stdio: 'inherit',
     env: {
       ...process.env,
+      PORT: String(port),
+      NODE_ENV: 'production',
       DATABASE_URL: db.url,
       PACELINE_DB_BACKEND: db.backend,
       NEXTAUTH_SECRET: secret,
@@ -50,7 +53,7 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: '1',
     },
   })
-  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s of preparation; serving http://localhost:${port}`)
+  log(`database, migrations and build ready after ${((Date.now() - started) / 1000).toFixed(1)} s; starting the server`)
 
   const forward = (signal: NodeJS.Signals) => {
     if (stopping) return

@@ -1,20 +1,12 @@
 import 'server-only'
-import { createHash, randomBytes } from 'node:crypto'
 import { db } from '@/lib/db'
 import { recordAudit, type AuditActor } from '@/lib/audit'
+import { TOKEN_PREFIX, generateToken, hashToken } from '@/lib/auth/token-format'
 
 // API tokens: 256 random bits, shown once, stored only as SHA-256 (a fast hash is right for
 // high-entropy secrets; nothing to brute-force). Requests act with the owner's current role.
 
-const TOKEN_PREFIX = 'pl_'
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
-
-export function generateToken(): string {
-  return `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
-}
+export { generateToken, hashToken }
 
 export async function createApiToken(
   actor: AuditActor,

@@ -17,6 +17,8 @@ export interface EmbeddedServer {
 interface EmbeddedState {
   port: number
   password: string
+  /** The process that started the server and will stop it (npm start, a test run). */
+  ownerPid?: number
 }
 
 export class EmbeddedDatabaseError extends Error {
@@ -54,6 +56,16 @@ async function processCommandLine(pid: number): Promise<string> {
   }
 }
 
+/** The port a running server listens on, from line 4 of postmaster.pid. */
+async function runningPort(pgDir: string, fallback: number): Promise<number> {
+  try {
+    const port = Number.parseInt((await readFile(path.join(pgDir, 'postmaster.pid'), 'utf8')).split('\n')[3] ?? '', 10)
+    return Number.isFinite(port) && port > 0 ? port : fallback
+  } catch {
+    return fallback
+  }
+}
+
 async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
@@ -61,6 +73,16 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
     await new Promise((r) => setTimeout(r, 100))
   }
   return check()
+}
+
+/** The pid of a PostgreSQL server of ours that is running on `pgDir`, or null. */
+export async function runningServerPid(pgDir: string): Promise<number | null> {
+  const pidFile = path.join(pgDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return null
+  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10)
+  if (!Number.isFinite(pid) || pid <= 0 || !processAlive(pid)) return null
+  const cmd = await processCommandLine(pid)
+  return cmd.includes('postgres') && cmd.includes(pgDir) ? pid : null
 }
 
 /**
@@ -71,19 +93,16 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
 export async function recoverStaleLock(pgDir: string, log: (m: string) => void = () => {}): Promise<void> {
   const pidFile = path.join(pgDir, 'postmaster.pid')
   if (!existsSync(pidFile)) return
-  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10)
-  if (Number.isFinite(pid) && pid > 0 && processAlive(pid)) {
-    const cmd = await processCommandLine(pid)
-    if (cmd.includes('postgres') && cmd.includes(pgDir)) {
-      log(`stopping a PostgreSQL server left running by an earlier run (pid ${pid})`)
-      process.kill(pid, 'SIGINT') // fast shutdown: consistent, no recovery needed
-      if (!(await waitFor(() => !processAlive(pid), 15_000))) {
-        process.kill(pid, 'SIGQUIT')
-        await waitFor(() => !processAlive(pid), 5_000)
-      }
-      if (existsSync(pidFile)) await rm(pidFile, { force: true })
-      return
+  const pid = await runningServerPid(pgDir)
+  if (pid) {
+    log(`stopping a PostgreSQL server left running by an earlier run (pid ${pid})`)
+    process.kill(pid, 'SIGINT') // fast shutdown: consistent, no recovery needed
+    if (!(await waitFor(() => !processAlive(pid), 15_000))) {
+      process.kill(pid, 'SIGQUIT')
+      await waitFor(() => !processAlive(pid), 5_000)
     }
+    if (existsSync(pidFile)) await rm(pidFile, { force: true })
+    return
   }
   log('removing a stale PostgreSQL lock from an earlier run')
   await rm(pidFile, { force: true })
@@ -110,7 +129,16 @@ export async function startEmbeddedPostgres(options: {
   await mkdir(dir, { recursive: true })
   // The server runs as the unprivileged `postgres` user when we are root: it must reach the folder.
   await chmod(dir, 0o755).catch(() => {})
-  const state = await loadOrCreateState(path.join(dir, 'embedded.json'), options.port)
+  const stateFile = path.join(dir, 'embedded.json')
+  const state = await loadOrCreateState(stateFile, options.port)
+
+  // Another live process (a running `npm start`) owns the server: share it, leave it running.
+  const runningPid = await runningServerPid(pgDir)
+  if (runningPid && state.ownerPid && state.ownerPid !== process.pid && processAlive(state.ownerPid)) {
+    log(`using the embedded PostgreSQL already started by process ${state.ownerPid}`)
+    const base = `postgresql://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${await runningPort(pgDir, state.port)}`
+    return { port: state.port, url: (database = 'postgres') => `${base}/${database}`, stop: async () => {} }
+  }
 
   await recoverStaleLock(pgDir, log)
   if (!(await portIsFree(state.port))) {
@@ -159,6 +187,7 @@ export async function startEmbeddedPostgres(options: {
     )
   }
 
+  await writeFile(stateFile, JSON.stringify({ ...state, ownerPid: process.pid }, null, 2), { mode: 0o600 })
   const base = `postgresql://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}`
   let stopped = false
   return {

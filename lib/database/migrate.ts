@@ -124,10 +124,15 @@ async function withEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<
   const quiet = { onPoolError: () => {} }
   const base = new PrismaPg(config, quiet)
   const shadows: Array<{ name: string; adapter: { dispose(): Promise<void> } }> = []
+  const opened: Array<{ dispose(): Promise<void> }> = []
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: base.provider,
     adapterName: base.adapterName,
-    connect: () => base.connect(),
+    connect: async () => {
+      const adapter = await base.connect()
+      opened.push(adapter)
+      return adapter
+    },
     connectToShadowDb: async () => {
       const name = `paceline_shadow_${randomUUID().replace(/-/g, '')}`
       await withClient(url, (c) => c.query(`CREATE DATABASE "${name}"`))
@@ -150,6 +155,8 @@ async function withEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<
     throw new Error(panic ? `the Prisma schema engine failed: ${panic}` : engineErrorMessage(err))
   } finally {
     engine.free?.()
+    // Close every connection we opened: a template database must have none left (CREATE DATABASE ... TEMPLATE).
+    for (const adapter of opened) await adapter.dispose().catch(() => {})
     for (const shadow of shadows) {
       await shadow.adapter.dispose().catch(() => {})
       await withClient(url, (c) => c.query(`DROP DATABASE IF EXISTS "${shadow.name}" WITH (FORCE)`)).catch(() => {})
