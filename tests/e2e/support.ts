@@ -1,0 +1,27 @@
+import { expect, type Page } from '@playwright/test'
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'paceline-demo'
+
+export const NAV_BY_ACCOUNT: Array<[email: string, role: string, links: string[]]> = [
+  ['admin@example.com', 'ADMIN', ['Rollout', 'Training', 'Model changes', 'Outcomes', 'Budget', 'Admin']],
+  ['leader@example.com', 'LEADER', ['Rollout', 'Training', 'Model changes', 'Outcomes', 'Budget']],
+  ['expert@example.com', 'EXPERT', ['Rollout', 'Training', 'Model changes']],
+  ['expert2@example.com', 'EXPERT', ['Rollout', 'Training', 'Model changes']],
+  ['dev@example.com', 'DEVELOPER', ['Training', 'Model changes']],
+]
+
+export async function fillSignIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/sign-in')
+  await fillSignIn(page, email, password)
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+}
+
+export function mainNavLinks(page: Page) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link')
+}
