@@ -1,0 +1,52 @@
+import 'server-only'
+import { db } from '@/lib/db'
+import { assertCan } from '@/lib/auth/permissions'
+import type { SessionUser } from '@/lib/auth/session'
+import { parseInput } from '@/lib/action-result'
+import { listUsersSchema, type ListUsersInput } from '@/lib/admin/schemas'
+import type { Prisma } from '@/lib/generated/prisma/client'
+
+export const USERS_PAGE_SIZE = 50
+
+export interface UserRowView {
+  id: string
+  email: string
+  name: string
+  role: 'ADMIN' | 'LEADER' | 'EXPERT' | 'DEVELOPER'
+  active: boolean
+  team: string | null
+  sso: boolean
+  version: number
+}
+
+/** admin.users. Paginated; searched by name or email. */
+export async function listUsers(user: SessionUser, input: ListUsersInput = {}) {
+  assertCan(user, 'admin.users')
+  const { q, role, status, page } = parseInput(listUsersSchema, input)
+  const where: Prisma.UserWhereInput = {
+    ...(q ? { OR: [{ email: { contains: q, mode: 'insensitive' } }, { name: { contains: q, mode: 'insensitive' } }] } : {}),
+    ...(role ? { role } : {}),
+    ...(status === 'all' ? {} : { active: status === 'active' }),
+  }
+  const [total, rows] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ name: 'asc' }, { email: 'asc' }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      select: { id: true, email: true, name: true, role: true, active: true, ssoSubject: true, version: true, team: { select: { name: true } } },
+    }),
+  ])
+  const users: UserRowView[] = rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    active: r.active,
+    team: r.team?.name ?? null,
+    sso: Boolean(r.ssoSubject),
+    version: r.version,
+  }))
+  return { users, total, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)), q, role: role ?? null, status }
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { ROLES } from '@/lib/auth/permissions'
+
+// Inputs of the admin section; shared by form, action and API.
+
+export const listUsersSchema = z.object({
+  q: z.string().trim().max(120).optional().default(''),
+  role: z.enum(ROLES).optional(),
+  status: z.enum(['active', 'disabled', 'all']).optional().default('all'),
+  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
+})
+export type ListUsersInput = z.input<typeof listUsersSchema>
+
+export const updateUserSchema = z.object({
+  userId: z.uuid({ error: 'Unknown user.' }),
+  version: z.coerce.number().int().nonnegative(),
+  role: z.enum(ROLES, { error: 'Choose a role.' }),
+  // HTML checkboxes send "on" or nothing.
+  active: z.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')]).optional()
+    .transform((v) => v === true || v === 'on' || v === 'true'),
+})
+export type UpdateUserInput = z.input<typeof updateUserSchema>
