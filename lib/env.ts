@@ -59,7 +59,7 @@ export function resetEnvCache() {
 }
 
 export function dataDir(): string {
-  return path.resolve(getEnv().PACELINE_DATA_DIR ?? path.join(process.cwd(), 'data'))
+  return path.resolve(/*turbopackIgnore: true*/ getEnv().PACELINE_DATA_DIR ?? path.join(process.cwd(), 'data'))
 }
 
 export function ssoConfigured(env: Env = getEnv()): boolean {

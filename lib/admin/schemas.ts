@@ -16,7 +16,9 @@ export const updateUserSchema = z.object({
   version: z.coerce.number().int().nonnegative(),
   role: z.enum(ROLES, { error: 'Choose a role.' }),
   // HTML checkboxes send "on" or nothing.
-  active: z.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')]).optional()
+  active: z
+    .union([z.boolean(), z.string().max(8)])
+    .optional()
     .transform((v) => v === true || v === 'on' || v === 'true'),
 })
 export type UpdateUserInput = z.input<typeof updateUserSchema>

@@ -13,15 +13,15 @@ export interface MigrationDir {
 }
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationDir[]> {
-  if (!existsSync(dir)) return []
-  const entries = (await readdir(dir, { withFileTypes: true }))
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) return []
+  const entries = (await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true }))
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort()
   const out: MigrationDir[] = []
   for (const name of entries) {
-    const file = path.join(dir, name, 'migration.sql')
-    if (existsSync(file)) out.push({ name, sql: await readFile(file, 'utf8') })
+    const file = path.join(/*turbopackIgnore: true*/ dir, name, 'migration.sql')
+    if (existsSync(/*turbopackIgnore: true*/ file)) out.push({ name, sql: await readFile(/*turbopackIgnore: true*/ file, 'utf8') })
   }
   return out
 }

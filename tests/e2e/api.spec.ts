@@ -26,7 +26,7 @@ test('a token from `npm run token` authenticates /api/v1/me as its owner; a bad 
   expect(me.status()).toBe(200)
   expect(await me.json()).toMatchObject({ email: 'leader@example.com', role: 'LEADER' })
 
-  for (const headers of [{}, { authorization: `Bearer ${token}x` }, { authorization: 'Bearer pl_forged' }, { authorization: 'Basic Zm9vOmJhcg==' }]) {
+  for (const headers of <Array<Record<string, string>>>[{}, { authorization: `Bearer ${token}x` }, { authorization: 'Bearer pl_forged' }, { authorization: 'Basic Zm9vOmJhcg==' }]) {
     const r = await request.get('/api/v1/me', { headers })
     expect(r.status()).toBe(401)
     expect((await r.json()).error.code).toBe('UNAUTHENTICATED')

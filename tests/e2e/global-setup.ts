@@ -48,8 +48,10 @@ export default async function globalSetup() {
   })
   await waitForLine(oidc, 'READY', 20_000)
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  // The app gets the embedded database and its own NODE_ENV, whatever this shell has.
+  const { DATABASE_URL: _url, NODE_ENV: _nodeEnv, ...inherited } = process.env
+  const env: Record<string, string | undefined> = {
+    ...inherited,
     PORT: String(E2E_PORT),
     HOSTNAME: '127.0.0.1',
     PACELINE_DATA_DIR: E2E_DATA_DIR,
@@ -64,9 +66,7 @@ export default async function globalSetup() {
     OIDC_SCOPES: 'openid email profile paceline',
     OIDC_ROLE_MAP: 'eng-leads=LEADER',
   }
-  delete env.DATABASE_URL
-  delete env.NODE_ENV
-  const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+  const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'inherit', 'inherit'] })
   await waitForHealth(app, 8 * 60_000)
 
   return async () => {

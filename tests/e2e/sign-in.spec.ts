@@ -18,7 +18,8 @@ test.describe('each demo account signs in and sees exactly its role’s navigati
 test('a wrong password and an unknown email get the same message, and the email stays typed', async ({ page }) => {
   await page.goto('/sign-in')
   await fillSignIn(page, 'leader@example.com', 'not-the-password')
-  const alert = page.getByRole('alert')
+  // Next.js has a route announcer with role="alert" too: address the form's own.
+  const alert = page.locator('#sign-in-error[role="alert"]')
   await expect(alert).toHaveText('Email or password is incorrect.')
   await expect(page.getByLabel('Email')).toHaveValue('leader@example.com')
   await expect(page.getByLabel('Password')).toHaveValue('')
@@ -35,10 +36,10 @@ test('the 11th failed sign-in within a minute is refused with a clear message', 
   await page.goto('/sign-in')
   for (let i = 1; i <= 10; i++) {
     await fillSignIn(page, `brute${i}@example.com`, `wrong-password-${i}`)
-    await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.')
+    await expect(page.locator('#sign-in-error[role="alert"]')).toHaveText('Email or password is incorrect.')
   }
   await fillSignIn(page, 'dev@example.com', DEMO_PASSWORD)
-  await expect(page.getByRole('alert')).toHaveText('Too many failed sign-in attempts. Wait a minute, then try again.')
+  await expect(page.locator('#sign-in-error[role="alert"]')).toHaveText('Too many failed sign-in attempts. Wait a minute, then try again.')
   await context.close()
 })
 

@@ -1,0 +1,130 @@
+'use client'
+
+import { useRef, useState, type FormEvent } from 'react'
+import { useRouter } from 'next/navigation'
+import { signIn } from 'next-auth/react'
+import { Button } from '@/components/ui/button'
+import { AlertIcon } from '@/components/ui/icons'
+import { TextField } from '@/components/ui/text-field'
+import { safeCallbackUrl, signInErrorMessage } from './messages'
+
+const ERROR_ID = 'sign-in-error'
+
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  sso,
+}: {
+  callbackUrl: string
+  /** A next-auth error code from the ?error= query, if any. */
+  initialError: string | null
+  sso: { displayName: string } | null
+}) {
+  const router = useRouter()
+  const target = safeCallbackUrl(callbackUrl)
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState<string | null>(signInErrorMessage(initialError))
+  // Only a wrong email/password marks the password field invalid; SSO and rate-limit errors do not.
+  const [passwordRejected, setPasswordRejected] = useState(initialError === 'CredentialsSignin')
+  const [pending, setPending] = useState(false)
+  const [ssoPending, setSsoPending] = useState(false)
+  const passwordRef = useRef<HTMLInputElement>(null)
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    setPending(true)
+    setError(null)
+    setPasswordRejected(false)
+    let code: string | null
+    try {
+      const result = await signIn('credentials', { email: email.trim(), password, redirect: false, callbackUrl: target })
+      code = result?.error ?? (result?.ok ? null : 'Unknown')
+    } catch {
+      code = 'Unknown'
+    }
+    if (!code) {
+      // Stay "pending" while the next page loads.
+      router.replace(target)
+      router.refresh()
+      return
+    }
+    setPending(false)
+    setPassword('')
+    setError(signInErrorMessage(code))
+    setPasswordRejected(code === 'CredentialsSignin')
+    // The email is kept; the password is what to type again. The field is described by the error.
+    requestAnimationFrame(() => passwordRef.current?.focus())
+  }
+
+  async function onSso() {
+    setSsoPending(true)
+    setError(null)
+    setPasswordRejected(false)
+    try {
+      await signIn('sso', { callbackUrl: target })
+    } catch {
+      setSsoPending(false)
+      setError(signInErrorMessage('OAuthSignin'))
+    }
+  }
+
+  const busy = pending || ssoPending
+
+  return (
+    <div className="space-y-5">
+      <div id={ERROR_ID} role="alert" className={error ? undefined : 'sr-only'}>
+        {error ? (
+          <p className="flex gap-2.5 rounded-lg border border-danger-line bg-danger-soft px-3.5 py-3 text-sm text-danger">
+            <AlertIcon className="mt-0.5 size-4 shrink-0" />
+            <span>{error}</span>
+          </p>
+        ) : null}
+      </div>
+
+      {sso ? (
+        <>
+          <Button variant="secondary" className="w-full" onClick={onSso} disabled={busy} aria-busy={ssoPending || undefined}>
+            Sign in with {sso.displayName}
+          </Button>
+          <div className="flex items-center gap-3 text-xs text-fg-muted" aria-hidden="true">
+            <span className="h-px flex-1 bg-line" />
+            or with your password
+            <span className="h-px flex-1 bg-line" />
+          </div>
+        </>
+      ) : null}
+
+      <form onSubmit={onSubmit} className="space-y-4">
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          autoCapitalize="none"
+          required
+          autoFocus
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          ref={passwordRef}
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-invalid={passwordRejected || undefined}
+          aria-describedby={passwordRejected ? ERROR_ID : undefined}
+        />
+        <Button type="submit" className="w-full" disabled={busy} aria-busy={pending || undefined}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </Button>
+      </form>
+    </div>
+  )
+}

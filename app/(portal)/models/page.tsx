@@ -1,0 +1,22 @@
+import type { Metadata } from 'next'
+import { requirePageUser } from '@/lib/auth/guard'
+import { SECTIONS } from '@/components/shell/sections'
+import { EmptyState } from '@/components/ui/empty-state'
+import { PageHeader } from '@/components/ui/page-header'
+
+export const metadata: Metadata = { title: 'Model changes' }
+
+const section = SECTIONS.models
+
+export default async function ModelChangesPage() {
+  await requirePageUser('models.view', section.href)
+
+  return (
+    <div className="space-y-8">
+      <PageHeader title="Model changes" description={section.summary} icon={<section.Icon className="size-5" />} />
+      <EmptyState title={section.emptyTitle}>
+        <p>{section.emptyBody}</p>
+      </EmptyState>
+    </div>
+  )
+}

@@ -1,0 +1,26 @@
+'use client'
+
+import { useState } from 'react'
+import { signOut } from 'next-auth/react'
+import { Button } from '@/components/ui/button'
+import { SignOutIcon } from '@/components/ui/icons'
+
+export function SignOutButton() {
+  const [pending, setPending] = useState(false)
+
+  async function onClick() {
+    setPending(true)
+    try {
+      await signOut({ callbackUrl: '/sign-in' })
+    } catch {
+      setPending(false)
+    }
+  }
+
+  return (
+    <Button variant="secondary" size="sm" onClick={onClick} disabled={pending} aria-busy={pending || undefined} className="max-sm:px-2">
+      <SignOutIcon className="size-4" />
+      <span className="max-sm:sr-only">Sign out</span>
+    </Button>
+  )
+}
