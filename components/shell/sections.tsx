@@ -18,51 +18,51 @@ export const SECTIONS = {
     href: '/rollout',
     summary:
       'Plan the rollout in stages (experts first, then a few pilot teams, then everyone) and decide when a stage is ready for the next.',
-    emptyTitle: 'No rollout plan yet',
+    emptyTitle: 'The rollout planner is not available yet',
     emptyBody:
-      'Once a leader sets up the plan, each stage will appear here with its teams, its dates and what it has to show before the next stage starts.',
+      'Leaders will plan the stages here on a timeline, choose the pilot teams and check each stage’s gate against its live figures before the rollout widens.',
     Icon: StepsIcon,
   },
   training: {
     href: '/training',
     summary:
       'Training written by your own experts: everyday development tasks done with the tools, available on demand, always in its latest version.',
-    emptyTitle: 'No training modules yet',
+    emptyTitle: 'The training library is not available yet',
     emptyBody:
-      'Published modules will be listed here. Experts write and review each module before it goes out, and revise it when a model change makes it outdated.',
+      'Experts will publish, review and version modules here, and everyone will find the latest version in seconds. Each module is revised when a model change makes it outdated.',
     Icon: BookIcon,
   },
   models: {
     href: '/models',
     summary:
       'Every change of model or model version, handled as a breaking change: what changed, what it affects and what to re-check.',
-    emptyTitle: 'No model changes recorded',
+    emptyTitle: 'The model registry is not available yet',
     emptyBody:
-      'When an expert records a model change, it will appear here with what changed, which prompts, skills and training it may break, and what to re-check before you switch.',
+      'Model versions and every change between them will be tracked here as breaking changes: which prompts, skills and training they affect and what has to be re-checked before you switch.',
     Icon: SwapIcon,
   },
   outcomes: {
     href: '/outcomes',
     summary:
       'Judge the rollout by its results, each compared with the baseline from before it started: fewer high-severity incidents, more satisfied developers, tech debt repaid and, later, more features shipped.',
-    emptyTitle: 'No outcome data yet',
+    emptyTitle: 'The outcome dashboards are not available yet',
     emptyBody:
-      'Trends will appear here once a baseline and the first measurements are in. Until then there is nothing to compare, so nothing is shown.',
+      'Each measure will be charted here against the group’s own baseline and against teams not yet in the rollout. Until they are, no figures are shown rather than half-finished ones.',
     Icon: TrendIcon,
   },
   budget: {
     href: '/budget',
     summary:
       'What the rollout costs, in one place: time and training for people next to licences and usage for the tools.',
-    emptyTitle: 'No budget entries yet',
-    emptyBody: 'Planned and actual spending will appear here, grouped by what it pays for, once a leader adds the first entries.',
+    emptyTitle: 'The budget view is not available yet',
+    emptyBody: 'People and training spend will be shown here beside tool licences and token spend, month by month, with the ratio between them.',
     Icon: WalletIcon,
   },
   admin: {
     href: '/admin',
     summary: 'Accounts, roles and access to Paceline.',
-    emptyTitle: 'No administration tools yet',
-    emptyBody: 'People, their roles and their teams will be listed and managed here.',
+    emptyTitle: 'Nobody to manage yet',
+    emptyBody: 'People, their roles and their access are listed and managed here.',
     Icon: ShieldIcon,
   },
 } satisfies Record<string, SectionCopy>

@@ -25,3 +25,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export function mainNavLinks(page: Page) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link')
 }
+
+/** Signs in through the local OIDC provider's development login and consent forms. */
+export async function ssoSignIn(page: Page, login: string) {
+  await page.goto('/sign-in')
+  await page.getByRole('button', { name: 'Sign in with Company SSO' }).click()
+  await page.locator('input[name="login"]').fill(login)
+  await page.locator('input[name="password"]').fill('any password works on the dev form')
+  await page.getByRole('button', { name: 'Sign-in' }).click()
+  await page.getByRole('button', { name: 'Continue' }).click()
+}

@@ -1,22 +1,121 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { requirePageUser } from '@/lib/auth/guard'
+import { listUsers } from '@/lib/admin/queries'
 import { SECTIONS } from '@/components/shell/sections'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
+import { buttonClasses } from '@/components/ui/button'
+import { UserRow } from '@/components/admin/user-row'
 
 export const metadata: Metadata = { title: 'Admin' }
 
 const section = SECTIONS.admin
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
-export default async function AdminPage() {
-  await requirePageUser('admin.access', section.href)
+function one(v: string | string[] | undefined) {
+  return Array.isArray(v) ? v[0] : v
+}
+
+export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePageUser('admin.access', section.href)
+  const sp = await searchParams
+  const role = one(sp.role)
+  const result = await listUsers(user, {
+    q: one(sp.q) ?? '',
+    role: role && ['ADMIN', 'LEADER', 'EXPERT', 'DEVELOPER'].includes(role) ? (role as never) : undefined,
+    status: (['active', 'disabled', 'all'].includes(one(sp.status) ?? '') ? one(sp.status) : 'all') as never,
+    page: Math.max(1, Math.min(10_000, Number(one(sp.page)) || 1)),
+  })
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams()
+    if (result.q) params.set('q', result.q)
+    if (result.role) params.set('role', result.role)
+    if (result.status !== 'all') params.set('status', result.status)
+    params.set('page', String(page))
+    return `/admin?${params}`
+  }
 
   return (
-    <div className="space-y-8">
+    <div className="space-y-6">
       <PageHeader title="Admin" description={section.summary} icon={<section.Icon className="size-5" />} />
-      <EmptyState title={section.emptyTitle}>
-        <p>{section.emptyBody}</p>
-      </EmptyState>
+
+      <section aria-labelledby="people" className="space-y-4">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h2 id="people" className="text-base font-semibold text-fg">
+              People
+            </h2>
+            <p className="text-sm text-fg-muted">
+              Role and access take effect on the person’s next request. Disabling an account ends its sessions.
+            </p>
+          </div>
+          <form method="get" action="/admin" role="search" aria-label="Find people" className="flex flex-wrap items-end gap-2">
+            <label className="text-sm text-fg">
+              <span className="block text-xs text-fg-muted">Name or email</span>
+              <input name="q" defaultValue={result.q} className="mt-1 h-9 w-56 rounded-md border border-line-strong bg-surface px-2 text-sm" />
+            </label>
+            <label className="text-sm text-fg">
+              <span className="block text-xs text-fg-muted">Role</span>
+              <select name="role" defaultValue={result.role ?? ''} className="mt-1 h-9 rounded-md border border-line-strong bg-surface px-2 text-sm">
+                <option value="">Any</option>
+                <option value="ADMIN">Admin</option>
+                <option value="LEADER">Engineering leader</option>
+                <option value="EXPERT">Expert</option>
+                <option value="DEVELOPER">Developer</option>
+              </select>
+            </label>
+            <label className="text-sm text-fg">
+              <span className="block text-xs text-fg-muted">Status</span>
+              <select name="status" defaultValue={result.status} className="mt-1 h-9 rounded-md border border-line-strong bg-surface px-2 text-sm">
+                <option value="all">All</option>
+                <option value="active">Active</option>
+                <option value="disabled">Disabled</option>
+              </select>
+            </label>
+            <button type="submit" className={buttonClasses({ variant: 'secondary', size: 'sm', className: 'h-9' })}>
+              Search
+            </button>
+          </form>
+        </div>
+
+        {result.users.length === 0 ? (
+          <EmptyState title="Nobody matches" headingLevel={3}>
+            <p>No account matches this search. Clear the filters to see everyone.</p>
+          </EmptyState>
+        ) : (
+          <div className="overflow-x-auto rounded-xl border border-line bg-surface px-4">
+            <table className="w-full text-sm">
+              <caption className="sr-only">People with access to Paceline, {result.total} in all</caption>
+              <thead>
+                <tr className="text-left text-xs text-fg-muted">
+                  <th scope="col" className="py-2 pr-4 font-medium">Person</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Team</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Sign-in</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Role</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Access</th>
+                  <th scope="col" className="py-2 text-right font-medium"><span className="sr-only">Save</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.users.map((u) => (
+                  <UserRow key={u.id} user={u} isSelf={u.id === user.id} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        <nav aria-label="Pages of people" className="flex items-center justify-between text-sm text-fg-muted">
+          <span>
+            {result.total} {result.total === 1 ? 'person' : 'people'} · page {result.page} of {result.pageCount}
+          </span>
+          <span className="flex gap-2">
+            {result.page > 1 ? <Link className={buttonClasses({ variant: 'ghost', size: 'sm' })} href={pageHref(result.page - 1)}>Previous</Link> : null}
+            {result.page < result.pageCount ? <Link className={buttonClasses({ variant: 'ghost', size: 'sm' })} href={pageHref(result.page + 1)}>Next</Link> : null}
+          </span>
+        </nav>
+      </section>
     </div>
   )
 }
