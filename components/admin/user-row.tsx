@@ -13,6 +13,8 @@ const ROLE_OPTIONS = [
   ['ADMIN', 'Admin'],
 ] as const
 
+const SIGN_IN_LABELS = { sso: 'SSO', password: 'Password', none: 'Not signed in yet' } as const
+
 /** One editable row: role and active flag, saved with the version the admin saw (optimistic lock). */
 export function UserRow({ user, isSelf }: { user: UserRowView; isSelf: boolean }) {
   const [state, formAction, pending] = useActionState<ActionResult<{ version: number }> | null, FormData>(updateUserAction, null)
@@ -30,7 +32,7 @@ export function UserRow({ user, isSelf }: { user: UserRowView; isSelf: boolean }
         <div className="text-xs font-normal text-fg-muted">{user.email}</div>
       </th>
       <td className="py-3 pr-4 text-sm text-fg-muted">{user.team ?? '—'}</td>
-      <td className="py-3 pr-4 text-sm text-fg-muted">{user.sso ? 'SSO' : 'Password'}</td>
+      <td className="py-3 pr-4 text-sm text-fg-muted">{SIGN_IN_LABELS[user.signIn]}</td>
       <td className="py-3 pr-4">
         <select
           form={formId}

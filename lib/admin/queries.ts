@@ -15,7 +15,8 @@ export interface UserRowView {
   role: 'ADMIN' | 'LEADER' | 'EXPERT' | 'DEVELOPER'
   active: boolean
   team: string | null
-  sso: boolean
+  /** How the person signs in: never the credential itself. */
+  signIn: 'sso' | 'password' | 'none'
   version: number
 }
 
@@ -35,7 +36,7 @@ export async function listUsers(user: SessionUser, input: ListUsersInput = {}) {
       orderBy: [{ name: 'asc' }, { email: 'asc' }],
       skip: (page - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
-      select: { id: true, email: true, name: true, role: true, active: true, ssoSubject: true, version: true, team: { select: { name: true } } },
+      select: { id: true, email: true, name: true, role: true, active: true, ssoSubject: true, passwordHash: true, version: true, team: { select: { name: true } } },
     }),
   ])
   const users: UserRowView[] = rows.map((r) => ({
@@ -45,7 +46,7 @@ export async function listUsers(user: SessionUser, input: ListUsersInput = {}) {
     role: r.role,
     active: r.active,
     team: r.team?.name ?? null,
-    sso: Boolean(r.ssoSubject),
+    signIn: r.ssoSubject ? 'sso' : r.passwordHash ? 'password' : 'none',
     version: r.version,
   }))
   return { users, total, page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)), q, role: role ?? null, status }
