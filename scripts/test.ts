@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 // npm test: the whole suite — unit and integration (vitest; integration on the embedded
 // PostgreSQL, or on TEST_DATABASE_URL when set) then end-to-end (Playwright + Chromium).
@@ -56,5 +56,6 @@ for (const r of results) {
   skipped += r.skipped
 }
 if (passed === 0 && failed === 0) failed = 1 // ran nothing: that is a failure, not a pass
+writeFileSync('test-results/totals.json', JSON.stringify({ passed, failed, skipped }))
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 process.exit(failed > 0 ? 1 : 0)
