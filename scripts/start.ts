@@ -12,6 +12,7 @@ import { resolveAuthSecret } from './runtime-secret'
 // cleanly on SIGINT/SIGTERM.
 
 async function main() {
+  const dev = process.argv.includes('--dev')
   const env = getEnv()
   const port = Number(process.env.PORT ?? 3000)
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number (got ${process.env.PORT})`)
@@ -34,18 +35,20 @@ async function main() {
     const applied = await applyMigrations(db.url)
     if (applied.length) log(`applied ${applied.length} migration(s)`)
     await seedIfEmpty(db.url, log)
-    buildIfNeeded(log)
+    if (!dev) buildIfNeeded(log)
   } catch (err) {
     await db.stop().catch(() => {})
     fail(err)
   }
 
-  const child = spawn(process.execPath, ['scripts/server.mjs'], {
+  // --dev (npm run dev): the same database and settings, with Next's dev server (hot reload).
+  const command = dev ? ['node_modules/next/dist/bin/next', 'dev', '-p', String(port)] : ['scripts/server.mjs']
+  const child = spawn(process.execPath, command, {
     stdio: 'inherit',
     env: {
       ...process.env,
       PORT: String(port),
-      NODE_ENV: 'production',
+      NODE_ENV: dev ? 'development' : 'production',
       DATABASE_URL: db.url,
       PACELINE_DB_BACKEND: db.backend,
       NEXTAUTH_SECRET: secret,
