@@ -100,6 +100,24 @@ class EngineCompatClient extends pg.Client {
     return result && typeof result.then === 'function' ? result.then(fix) : result
   }
 }
+/**
+ * The pg adapter's executeScript splits a migration on every ';' — inside comments, strings and
+ * dollar-quoted function bodies too — which breaks any migration with a trigger function. Send the
+ * script whole instead: PostgreSQL's simple query protocol runs several statements in one message,
+ * as psql and Prisma's native engine do.
+ */
+function sendScriptsWhole<T extends { executeScript(script: string): Promise<void>; underlyingDriver(): pg.Pool }>(adapter: T): T {
+  const onError = (adapter as unknown as { onError(e: unknown): never }).onError.bind(adapter)
+  adapter.executeScript = async (script: string) => {
+    try {
+      await adapter.underlyingDriver().query(script)
+    } catch (error) {
+      onError(error)
+    }
+  }
+  return adapter
+}
+
 const PG_CHAR_OID = 18
 const PG_TEXT_OID = 25
 
@@ -129,14 +147,14 @@ async function withEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<
     provider: base.provider,
     adapterName: base.adapterName,
     connect: async () => {
-      const adapter = await base.connect()
+      const adapter = sendScriptsWhole(await base.connect())
       opened.push(adapter)
       return adapter
     },
     connectToShadowDb: async () => {
       const name = `paceline_shadow_${randomUUID().replace(/-/g, '')}`
       await withClient(url, (c) => c.query(`CREATE DATABASE "${name}"`))
-      const adapter = await new PrismaPg({ ...config, database: name }, quiet).connect()
+      const adapter = sendScriptsWhole(await new PrismaPg({ ...config, database: name }, quiet).connect())
       shadows.push({ name, adapter })
       return adapter
     },

@@ -5,7 +5,7 @@ import { createDatabaseFromTemplate, dropDatabase } from '@/tests/support/databa
 
 // Every integration test file: a fresh, migrated, empty database in DATABASE_URL.
 const adminUrl = inject('adminUrl')
-const url = await createDatabaseFromTemplate(adminUrl)
+const url = await createDatabaseFromTemplate(adminUrl, inject('templateDb'))
 process.env.DATABASE_URL = url
 resetEnvCache()
 

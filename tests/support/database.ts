@@ -9,7 +9,15 @@ import { ensureDatabaseExists } from '@/lib/database/open'
 // server of the tests' own under data/test. Each test file gets a fresh database copied from a
 // migrated template, so files can run in parallel.
 
-export const TEMPLATE_DB = 'paceline_test_template'
+/** Databases this suite creates: <kind>_<base-36 ms timestamp>_<random>. */
+const TEST_DB_PATTERN = /^(t|e|tpl)_([a-z0-9]+)_[0-9a-f]{8}$/
+const STALE_AFTER_MS = 2 * 3600_000
+
+/** Leftovers of interrupted runs: only ours, and only old ones, so parallel runs on one server are safe. */
+export function isStaleTestDatabase(name: string, now = Date.now()): boolean {
+  const m = TEST_DB_PATTERN.exec(name)
+  return Boolean(m && now - Number.parseInt(m[2], 36) > STALE_AFTER_MS)
+}
 
 export interface TestServer {
   adminUrl: string
@@ -32,8 +40,8 @@ export function uniqueDbName(prefix = 't'): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
 }
 
-export async function createDatabaseFromTemplate(adminUrl: string, name = uniqueDbName()): Promise<string> {
-  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`))
+export async function createDatabaseFromTemplate(adminUrl: string, template: string, name = uniqueDbName()): Promise<string> {
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`))
   return withDatabase(adminUrl, name)
 }
 
