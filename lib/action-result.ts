@@ -11,6 +11,7 @@ export type ActionResult<T = undefined> =
       code: ErrorCode
       message: string
       fieldErrors?: Record<string, string[]>
+      details?: Record<string, unknown>
       values?: Record<string, string>
     }
 
@@ -38,7 +39,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 /** Turns expected errors into a failed ActionResult; rethrows anything unexpected. */
 export function toActionError(err: unknown, values?: Record<string, string>): ActionResult<never> {
   if (isAppError(err)) {
-    return { ok: false, code: err.code, message: err.message, fieldErrors: (err as AppError).fieldErrors, values }
+    return { ok: false, code: err.code, message: err.message, fieldErrors: (err as AppError).fieldErrors, details: err.details, values }
   }
   throw err
 }

@@ -20,7 +20,10 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
     return await fn()
   } catch (err) {
     if (isAppError(err)) {
-      return errorJson(err.code, err.message, err.status, err.fieldErrors ? { fieldErrors: err.fieldErrors } : {})
+      return errorJson(err.code, err.message, err.status, {
+        ...(err.fieldErrors ? { fields: err.fieldErrors } : {}),
+        ...(err.details ? { details: err.details } : {}),
+      })
     }
     console.error('[api] unexpected error', err)
     return errorJson('INTERNAL', 'Something went wrong on our side. It has been logged.', 500)

@@ -1,18 +1,16 @@
 import 'server-only'
-import { PrismaPg } from '@prisma/adapter-pg'
-import { PrismaClient } from '@/lib/generated/prisma/client'
-import { createPool } from '@/lib/database/pool'
+import type { PrismaClient } from '@/lib/generated/prisma/client'
+import { createPrismaClient } from '@/lib/database/client'
 import { getEnv } from '@/lib/env'
 import { databaseUrlOrThrow } from '@/lib/database/runtime'
 
-// The only place that builds the Prisma client. One pool per process, kept across hot reloads.
+// The app's Prisma client (built by lib/database/client.ts). One pool per process, kept across hot reloads.
 
 function createClient() {
-  const pool = createPool(databaseUrlOrThrow())
-  return { client: new PrismaClient({ adapter: new PrismaPg(pool) }), pool }
+  return createPrismaClient(databaseUrlOrThrow())
 }
 
-type Holder = { client: PrismaClient; pool: ReturnType<typeof createPool> }
+type Holder = ReturnType<typeof createPrismaClient>
 const globalForDb = globalThis as unknown as { __pacelineDb?: Holder }
 
 function holder(): Holder {
@@ -42,8 +40,5 @@ export function dbBackend(): 'embedded' | 'external' {
 export async function disconnectDb(): Promise<void> {
   const h = globalForDb.__pacelineDb
   globalForDb.__pacelineDb = undefined
-  if (h) {
-    await h.client.$disconnect().catch(() => {})
-    await h.pool.end().catch(() => {})
-  }
+  if (h) await h.close()
 }

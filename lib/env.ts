@@ -18,7 +18,7 @@ const envSchema = z.object({
   PACELINE_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   PACELINE_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   PACELINE_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
-  // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, Next.js itself appends the socket address).
+  // How many reverse proxies in front of the app append to X-Forwarded-For (0: none; scripts/server.mjs then uses the socket address).
   PACELINE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalString,
@@ -35,6 +35,8 @@ const envSchema = z.object({
   // name a role (ADMIN, LEADER, EXPERT, DEVELOPER) map to themselves.
   OIDC_ROLE_MAP: z.string().default(''),
   OIDC_DEFAULT_ROLE: z.enum(['ADMIN', 'LEADER', 'EXPERT', 'DEVELOPER']).default('DEVELOPER'),
+  // Link an existing password account to an SSO identity with the same verified email.
+  OIDC_LINK_PASSWORD_ACCOUNTS: z.enum(['true', 'false', '1', '0', '']).optional().transform((v) => v === 'true' || v === '1'),
   DEMO_PASSWORD: optionalString,
 })
 

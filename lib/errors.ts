@@ -23,11 +23,17 @@ const STATUS: Record<ErrorCode, number> = {
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly fieldErrors?: Record<string, string[]>
+  /** Safe, structured context for the client (e.g. what changed in a conflict). */
+  details?: Record<string, unknown>
   constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>) {
     super(message)
     this.name = 'AppError'
     this.code = code
     this.fieldErrors = fieldErrors
+  }
+  withDetails(details: Record<string, unknown>): this {
+    this.details = details
+    return this
   }
   get status() {
     return STATUS[this.code]

@@ -29,10 +29,12 @@ export function sourceFingerprint(root = process.cwd()): string {
   return hash.digest('hex')
 }
 
-export const STAMP_FILE = path.join('.next', 'paceline-build-stamp')
+/** Next's build folder (next.config.ts honours NEXT_DIST_DIR). */
+export const DIST_DIR = process.env.NEXT_DIST_DIR || '.next'
+export const STAMP_FILE = path.join(DIST_DIR, 'paceline-build-stamp')
 
 export function buildIsCurrent(root = process.cwd()): boolean {
   const stampPath = path.join(root, STAMP_FILE)
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID')) || !existsSync(stampPath)) return false
+  if (!existsSync(path.join(root, DIST_DIR, 'BUILD_ID')) || !existsSync(stampPath)) return false
   return readFileSync(stampPath, 'utf8').trim() === sourceFingerprint(root)
 }

@@ -5,13 +5,9 @@ import { updateUserAction } from '@/lib/admin/actions'
 import type { ActionResult } from '@/lib/action-result'
 import type { UserRowView } from '@/lib/admin/queries'
 import { Button } from '@/components/ui/button'
+import { ROLES, ROLE_LABELS } from '@/lib/auth/permissions'
 
-const ROLE_OPTIONS = [
-  ['DEVELOPER', 'Developer'],
-  ['EXPERT', 'Expert'],
-  ['LEADER', 'Engineering leader'],
-  ['ADMIN', 'Admin'],
-] as const
+const ROLE_OPTIONS = ROLES.map((r) => [r, ROLE_LABELS[r]] as const)
 
 const SIGN_IN_LABELS = { sso: 'SSO', password: 'Password', none: 'Not signed in yet' } as const
 

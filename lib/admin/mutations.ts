@@ -23,6 +23,12 @@ export async function updateUser(actor: SessionUser, raw: UpdateUserInput) {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, role: true, active: true, version: true } })
     if (!before) throw new NotFoundError('That user no longer exists.')
     const disabling = before.active && !input.active
+    const removesAdmin = before.role === 'ADMIN' && before.active && (input.role !== 'ADMIN' || !input.active)
+    // Lock the admin rows so that two admins demoting each other at once cannot both succeed.
+    if (removesAdmin) await tx.$queryRaw`SELECT id FROM "User" WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`
+    if (removesAdmin && (await tx.user.count({ where: { role: 'ADMIN', active: true } })) <= 1) {
+      throw new RuleViolationError('Paceline needs at least one active admin. Make someone else admin first.')
+    }
     const { count } = await tx.user.updateMany({
       where: { id: input.userId, version: input.version },
       data: {

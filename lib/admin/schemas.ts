@@ -3,11 +3,12 @@ import { ROLES } from '@/lib/auth/permissions'
 
 // Inputs of the admin section; shared by form, action and API.
 
+// Filters come from the URL: an unknown value falls back to "no filter" rather than an error page.
 export const listUsersSchema = z.object({
-  q: z.string().trim().max(120).optional().default(''),
-  role: z.enum(ROLES).optional(),
-  status: z.enum(['active', 'disabled', 'all']).optional().default('all'),
-  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
+  q: z.string().trim().max(120).optional().default('').catch(''),
+  role: z.enum(ROLES).optional().catch(undefined),
+  status: z.enum(['active', 'disabled', 'all']).optional().default('all').catch('all'),
+  page: z.coerce.number().int().min(1).max(10_000).optional().default(1).catch(1),
 })
 export type ListUsersInput = z.input<typeof listUsersSchema>
 

@@ -1,7 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/db'
 import { dummyPasswordHash, verifyPassword } from '@/lib/auth/password'
-import { clearAccountFailures, loginBlocked, recordLoginFailure } from '@/lib/auth/rate-limit'
+import { clearAccountFailures, pruneLoginFailures, registerAttempt } from '@/lib/auth/rate-limit'
 import { accountKey, normaliseEmail } from '@/lib/auth/rules'
 import type { RoleName } from '@/lib/auth/permissions'
 
@@ -9,10 +9,9 @@ export type LoginResult =
   | { ok: true; user: { id: string; email: string; name: string; role: RoleName; sessionVersion: number } }
   | { ok: false; reason: 'invalid' | 'rate_limited' }
 
-// One message for unknown email, wrong password and disabled account, and the same work on every
-// path (a hash is always verified), so neither the text nor the timing tells whether an account exists.
-export const LOGIN_FAILED_MESSAGE = 'Email or password is incorrect.'
-export const LOGIN_LIMITED_MESSAGE = 'Too many failed sign-in attempts. Wait a minute, then try again.'
+// One outcome for unknown email, wrong password and disabled account (the sign-in page shows one
+// message for it: lib/auth/sign-in.ts), and the same work on every path (a hash is always
+// verified), so neither the text nor the timing tells whether an account exists.
 
 export async function authenticateWithPassword(input: {
   email: string
@@ -25,16 +24,15 @@ export async function authenticateWithPassword(input: {
     await verifyPassword('x', await dummyPasswordHash())
     return { ok: false, reason: 'invalid' }
   }
-  if (await loginBlocked(key, input.address)) {
-    return { ok: false, reason: 'rate_limited' }
-  }
+  const attempt = await registerAttempt(key, input.address)
+  if (attempt.blocked) return { ok: false, reason: 'rate_limited' }
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true },
   })
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()))
   if (!user || !user.passwordHash || !valid || !user.active) {
-    await recordLoginFailure(key, input.address)
+    await pruneLoginFailures()
     return { ok: false, reason: 'invalid' }
   }
   await clearAccountFailures(key)

@@ -18,9 +18,11 @@ export function accountKey(email: string): string {
 }
 
 /**
- * The client address from X-Forwarded-For. Next.js appends the socket address as the last entry;
- * each trusted reverse proxy in front appends one more. Entries left of those are client-supplied
- * and could be forged to dodge the per-address limit, so they are never used.
+ * The client address from X-Forwarded-For. Our server (scripts/server.mjs) makes the socket
+ * address the last entry (replacing the header when no proxy is trusted); each trusted reverse
+ * proxy in front appends one more. Entries left of those are client-supplied and could be forged
+ * to dodge the per-address limit, so they are never used. (Under `npm run dev`, Next.js alone
+ * keeps a client-sent header: development only.)
  */
 export function clientAddress(forwardedFor: string | null | undefined, trustedProxies: number): string {
   const hops = (forwardedFor ?? '')

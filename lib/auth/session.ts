@@ -63,5 +63,24 @@ export async function requireApiUser(request: Request): Promise<SessionUser> {
     }
     return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, via: 'token', tokenScope: owner.scope }
   }
+  // Cookie-authenticated state changes must come from our own pages: check Origin (CSRF).
+  if (!SAFE_METHODS.has(request.method.toUpperCase()) && !sameOrigin(request)) {
+    throw new ForbiddenError('Cross-site request refused: the Origin header does not match this site.')
+  }
   return requireUser()
+}
+
+/** True when the request's Origin is this app (NEXTAUTH_URL, or the host the request came to). */
+export function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin')
+  if (!origin || origin === 'null') return false
+  const allowed = new Set<string>()
+  const configured = getEnv().NEXTAUTH_URL
+  if (configured) allowed.add(new URL(configured).origin)
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
+  if (host) {
+    const proto = request.headers.get('x-forwarded-proto') ?? new URL(request.url).protocol.replace(':', '')
+    allowed.add(`${proto}://${host}`)
+  }
+  return allowed.has(origin)
 }

@@ -18,14 +18,19 @@ export function parseRoleMap(raw: string): Map<string, RoleName> {
   return map
 }
 
-/** The role a claim value grants, or null when the claim is absent or maps to nothing. */
+/**
+ * The role a claim value grants, or null when the claim is absent or maps to nothing. With a role
+ * map, only mapped values count (an unrelated IdP group that happens to be called "admin" grants
+ * nothing); without one, the claim must name a role itself.
+ */
 export function roleFromClaim(value: unknown, env: Pick<Env, 'OIDC_ROLE_MAP'>): RoleName | null {
   const values = Array.isArray(value) ? value : value == null ? [] : [value]
   const map = parseRoleMap(env.OIDC_ROLE_MAP)
   const granted = new Set<RoleName>()
   for (const v of values) {
-    const s = String(v).trim()
-    if (isRole(s.toUpperCase())) granted.add(s.toUpperCase() as RoleName)
+    if (typeof v !== 'string') continue
+    const s = v.trim()
+    if (map.size === 0 && isRole(s.toUpperCase())) granted.add(s.toUpperCase() as RoleName)
     const mapped = map.get(s.toLowerCase())
     if (mapped) granted.add(mapped)
   }
@@ -50,6 +55,8 @@ export async function syncSsoUser(profile: SsoProfile) {
   const sub = typeof profile.sub === 'string' ? profile.sub : null
   const email = typeof profile.email === 'string' ? normaliseEmail(profile.email) : null
   if (!sub || !email) return null
+  // An address the provider has not verified could be anyone's: never sign in or link with it.
+  const verified = profile.email_verified === true || profile.email_verified === 'true'
   const name = typeof profile.name === 'string' && profile.name.trim() ? profile.name.trim().slice(0, 120) : email
   const claimedRole = roleFromClaim(profile[env.OIDC_ROLE_CLAIM], env)
   const teamClaim = profile[env.OIDC_TEAM_CLAIM]
@@ -58,12 +65,17 @@ export async function syncSsoUser(profile: SsoProfile) {
       ? await db.team.findFirst({ where: { OR: [{ slug: teamClaim.trim().toLowerCase() }, { name: teamClaim.trim() }] }, select: { id: true } })
       : null
 
-  const existing = await db.user.findFirst({
-    where: { OR: [{ ssoSubject: sub }, { email }] },
-    select: { id: true, role: true, teamId: true, active: true, ssoSubject: true, sessionVersion: true, email: true },
-  })
+  const select = { id: true, role: true, teamId: true, active: true, ssoSubject: true, sessionVersion: true, email: true, passwordHash: true } as const
+  // The subject is the identity; the email only links an account that has no subject yet.
+  const bySubject = await db.user.findUnique({ where: { ssoSubject: sub }, select })
+  const byEmail = bySubject ? null : await db.user.findUnique({ where: { email }, select })
+  const existing = bySubject ?? byEmail
+  if (!bySubject && !verified) return null
   if (existing && !existing.active) return null
-  if (existing && existing.ssoSubject && existing.ssoSubject !== sub) return null // email taken by another identity
+  if (byEmail && byEmail.ssoSubject) return null // the email belongs to another identity
+  // Linking a password account by email hands it to whoever controls that address at the IdP:
+  // only when the operator says the IdP is authoritative for its addresses.
+  if (byEmail && byEmail.passwordHash && !env.OIDC_LINK_PASSWORD_ACCOUNTS) return null
 
   if (!existing) {
     const created = await db.user.create({

@@ -1,38 +1,24 @@
 import 'server-only'
 import { db } from '@/lib/db'
-import { recordAudit, type AuditActor } from '@/lib/audit'
 import { TOKEN_PREFIX, generateToken, hashToken } from '@/lib/auth/token-format'
+import { insertApiToken, type IssueTokenInput } from '@/lib/auth/token-store'
+import { assertCan, can } from '@/lib/auth/permissions'
+import { ForbiddenError } from '@/lib/errors'
+import type { SessionUser } from '@/lib/auth/session'
 
 // API tokens: 256 random bits, shown once, stored only as SHA-256 (a fast hash is right for
 // high-entropy secrets; nothing to brute-force). Requests act with the owner's current role.
 
 export { generateToken, hashToken }
 
-export async function createApiToken(
-  actor: AuditActor,
-  input: { userId: string; name: string; scope?: 'READ' | 'WRITE'; expiresAt?: Date | null },
-): Promise<{ token: string; id: string }> {
-  const token = generateToken()
-  const row = await db.$transaction(async (tx) => {
-    const created = await tx.apiToken.create({
-      data: {
-        userId: input.userId,
-        name: input.name,
-        scope: input.scope ?? 'WRITE',
-        prefix: token.slice(0, 10),
-        tokenHash: hashToken(token),
-        expiresAt: input.expiresAt ?? null,
-      },
-      select: { id: true },
-    })
-    await recordAudit(
-      actor,
-      { action: 'token.create', entityType: 'ApiToken', entityId: created.id, summary: { userId: input.userId, name: input.name, scope: input.scope ?? 'WRITE' } },
-      tx,
-    )
-    return created
-  })
-  return { token, id: row.id }
+/**
+ * tokens.own. Issues a token for the user themselves (admins with admin.users may issue for others).
+ * Errors: FORBIDDEN.
+ */
+export async function createApiToken(user: SessionUser, input: IssueTokenInput): Promise<{ token: string; id: string }> {
+  assertCan(user, 'tokens.own')
+  if (input.userId !== user.id && !can(user, 'admin.users')) throw new ForbiddenError('You can only create API tokens for yourself.')
+  return insertApiToken(db, { id: user.id, email: user.email }, input)
 }
 
 export interface TokenOwner {

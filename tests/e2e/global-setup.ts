@@ -67,7 +67,15 @@ export default async function globalSetup() {
     OIDC_ROLE_MAP: 'eng-leads=LEADER',
   }
   const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'inherit', 'inherit'] })
-  await waitForHealth(app, 8 * 60_000)
+  try {
+    await waitForHealth(app, 8 * 60_000)
+  } catch (err) {
+    // Leave nothing running: the next run would otherwise delete a live server's data folder.
+    app.kill('SIGTERM')
+    oidc.kill('SIGTERM')
+    await new Promise((r) => setTimeout(r, 3_000))
+    throw err
+  }
 
   return async () => {
     const exited = new Promise((r) => app.once('exit', r))

@@ -6,7 +6,7 @@ import { getEnv, ssoConfigured } from '@/lib/env'
 import { BrandMark } from '@/components/shell/brand-mark'
 import { parseTheme, THEME_COOKIE } from '@/components/shell/theme'
 import { ThemeToggle } from '@/components/shell/theme-toggle'
-import { sameOriginPath, safeCallbackUrl } from './messages'
+import { sameOriginPath, safeCallbackUrl } from '@/lib/auth/sign-in'
 import { SignInForm } from './sign-in-form'
 
 export const metadata: Metadata = { title: 'Sign in' }

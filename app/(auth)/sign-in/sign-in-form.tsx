@@ -6,7 +6,7 @@ import { signIn } from 'next-auth/react'
 import { Button } from '@/components/ui/button'
 import { AlertIcon } from '@/components/ui/icons'
 import { TextField } from '@/components/ui/text-field'
-import { safeCallbackUrl, signInErrorMessage } from './messages'
+import { safeCallbackUrl, signInErrorMessage } from '@/lib/auth/sign-in'
 
 const ERROR_ID = 'sign-in-error'
 

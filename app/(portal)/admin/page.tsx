@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { requirePageUser } from '@/lib/auth/guard'
 import { listUsers } from '@/lib/admin/queries'
+import { ROLES, ROLE_LABELS } from '@/lib/auth/permissions'
 import { SECTIONS } from '@/components/shell/sections'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
@@ -20,13 +21,7 @@ function one(v: string | string[] | undefined) {
 export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser('admin.access', section.href)
   const sp = await searchParams
-  const role = one(sp.role)
-  const result = await listUsers(user, {
-    q: one(sp.q) ?? '',
-    role: role && ['ADMIN', 'LEADER', 'EXPERT', 'DEVELOPER'].includes(role) ? (role as never) : undefined,
-    status: (['active', 'disabled', 'all'].includes(one(sp.status) ?? '') ? one(sp.status) : 'all') as never,
-    page: Math.max(1, Math.min(10_000, Number(one(sp.page)) || 1)),
-  })
+  const result = await listUsers(user, { q: one(sp.q), role: one(sp.role) as never, status: one(sp.status) as never, page: one(sp.page) as never })
   const pageHref = (page: number) => {
     const params = new URLSearchParams()
     if (result.q) params.set('q', result.q)
@@ -59,10 +54,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
               <span className="block text-xs text-fg-muted">Role</span>
               <select name="role" defaultValue={result.role ?? ''} className="mt-1 h-9 rounded-md border border-line-strong bg-surface px-2 text-sm">
                 <option value="">Any</option>
-                <option value="ADMIN">Admin</option>
-                <option value="LEADER">Engineering leader</option>
-                <option value="EXPERT">Expert</option>
-                <option value="DEVELOPER">Developer</option>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}
+                  </option>
+                ))}
               </select>
             </label>
             <label className="text-sm text-fg">

@@ -36,9 +36,20 @@ describe('password sign-in', () => {
     for (const r of results) expect(r).toEqual({ ok: false, reason: 'invalid' })
   })
 
-  it('rejects empty and absurdly long input without touching the limit tables unfairly', async () => {
+  it('rejects empty and absurdly long input before hashing anything, without recording an attempt', async () => {
+    const before = await db.loginFailure.count()
     expect(await authenticateWithPassword({ email: '', password: 'x', address: addr() })).toEqual({ ok: false, reason: 'invalid' })
     expect(await authenticateWithPassword({ email: 'ana@example.com', password: 'x'.repeat(5000), address: addr() })).toEqual({ ok: false, reason: 'invalid' })
+    expect(await db.loginFailure.count()).toBe(before)
+  })
+
+  it('holds the limit against a burst of parallel attempts on one account', async () => {
+    const email = 'burst.target@example.com'
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => authenticateWithPassword({ email, password: `guess-number-${i}`, address: addr() })),
+    )
+    const limited = results.filter((r) => !r.ok && r.reason === 'rate_limited').length
+    expect(limited).toBeGreaterThanOrEqual(24 - LOGIN_LIMIT.maxFailures)
   })
 
   it('refuses the 11th failed attempt on one account within a minute, even with the right password, from any address', async () => {

@@ -3,12 +3,18 @@ import { db } from '@/lib/db'
 import { createApiToken, hashToken, verifyApiToken } from '@/lib/auth/tokens'
 import { requireApiUser } from '@/lib/auth/session'
 
-let userId: string
-beforeAll(async () => {
-  userId = (await db.user.create({ data: { email: 'tok@example.com', name: 'Tok', role: 'EXPERT' } })).id
-})
+import type { SessionUser } from '@/lib/auth/session'
 
-const actor = { id: null, email: 'test' }
+let userId: string
+let actor: SessionUser
+let other: SessionUser
+beforeAll(async () => {
+  const u = await db.user.create({ data: { email: 'tok@example.com', name: 'Tok', role: 'EXPERT' } })
+  userId = u.id
+  actor = { id: u.id, email: u.email, name: u.name, role: 'EXPERT', teamId: null, via: 'session' }
+  const o = await db.user.create({ data: { email: 'other@example.com', name: 'Other', role: 'DEVELOPER' } })
+  other = { id: o.id, email: o.email, name: o.name, role: 'DEVELOPER', teamId: null, via: 'session' }
+})
 const get = (token?: string, method = 'GET') =>
   new Request('http://localhost/api/v1/me', { method, headers: token ? { authorization: `Bearer ${token}` } : {} })
 
@@ -24,6 +30,13 @@ describe('API tokens', () => {
     expect(await db.auditLog.count({ where: { action: 'token.create', entityId: id } })).toBe(1)
     const used = await db.apiToken.findUniqueOrThrow({ where: { id } })
     expect(used.lastUsedAt).not.toBeNull()
+  })
+
+  it('lets people issue tokens only for themselves', async () => {
+    await expect(createApiToken(other, { userId, name: 'stolen' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    expect(await db.apiToken.count({ where: { name: 'stolen' } })).toBe(0)
+    const own = await createApiToken(other, { userId: other.id, name: 'mine' })
+    expect(await verifyApiToken(own.token)).toMatchObject({ userId: other.id })
   })
 
   it('refuses unknown, revoked and expired tokens', async () => {

@@ -75,12 +75,21 @@ describe('SSO role claims', () => {
   })
   it.each([
     [undefined, null],
-    ['expert', 'EXPERT'],
     ['eng-leads', 'LEADER'],
     [['staff', 'eng-leads', 'platform-admins'], 'ADMIN'],
     [['staff', 'bogus'], null],
+    // With a map, a value that merely spells a role grants nothing.
+    ['admin', null],
+    [['Leader', 'expert'], null],
     [42, null],
-  ])('%j -> %s', (claim, role) => {
+  ])('with a role map: %j -> %s', (claim, role) => {
     expect(roleFromClaim(claim, env)).toBe(role)
+  })
+  it.each([
+    ['expert', 'EXPERT'],
+    [['developer', 'LEADER'], 'LEADER'],
+    ['eng-leads', null],
+  ])('without a role map: %j -> %s', (claim, role) => {
+    expect(roleFromClaim(claim, { OIDC_ROLE_MAP: '' })).toBe(role)
   })
 })

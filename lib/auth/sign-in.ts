@@ -1,4 +1,5 @@
-// Pure helpers for the sign-in page and form (client-safe).
+// Sign-in messages and redirect rules (pure, client-safe): the one home of what a failed sign-in
+// says and where a successful one may go.
 
 export const SIGN_IN_MESSAGES = {
   credentials: 'Email or password is incorrect.',
