@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process'
 import { expect, test } from '@playwright/test'
-import { E2E_DATA_DIR } from './global-setup'
+import { runTokenCli } from './support'
 
 test('GET /api/health reports the embedded database with migrations applied', async ({ request }) => {
   const r = await request.get('/api/health')
@@ -9,12 +8,6 @@ test('GET /api/health reports the embedded database with migrations applied', as
   expect(await r.json()).toEqual({ status: 'ok', database: { backend: 'embedded', reachable: true, migrations: 'applied' } })
 })
 
-function runTokenCli(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/token.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, PACELINE_DATA_DIR: E2E_DATA_DIR, PACELINE_PG_PORT: process.env.PACELINE_E2E_PG_PORT ?? '54349', DATABASE_URL: '' },
-  })
-}
 
 test('a token from `npm run token` authenticates /api/v1/me as its owner; a bad one gets 401 JSON', async ({ request }) => {
   const out = runTokenCli('--email', 'Leader@Example.com')

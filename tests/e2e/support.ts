@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process'
 import { expect, type Page } from '@playwright/test'
+import { E2E_DATA_DIR } from './global-setup'
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'paceline-demo'
 
@@ -34,4 +36,18 @@ export async function ssoSignIn(page: Page, login: string) {
   await page.locator('input[name="password"]').fill('any password works on the dev form')
   await page.getByRole('button', { name: 'Sign-in' }).click()
   await page.getByRole('button', { name: 'Continue' }).click()
+}
+
+/** `npm run token` against the e2e app's embedded database (shared with the running server). */
+export function runTokenCli(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/token.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PACELINE_DATA_DIR: E2E_DATA_DIR, PACELINE_PG_PORT: process.env.PACELINE_E2E_PG_PORT ?? '54349', DATABASE_URL: '' },
+  })
+}
+
+export function tokenFor(email: string, ...extra: string[]): string {
+  const out = runTokenCli('--email', email, ...extra)
+  if (out.status !== 0) throw new Error(out.stderr)
+  return out.stdout.trim().split('\n').at(-1)!
 }
