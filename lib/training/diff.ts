@@ -8,10 +8,12 @@ export const DIFF_CONTEXT_LINES = 3
 // jsdiff is O(N·D): two unrelated 200 kB bodies could take seconds. Past this many edited lines
 // the middle of the body (between common first and last lines) is shown as replaced instead.
 const MAX_EDIT_LINES = 2_000
-// Word-level marking of very long lines (a pasted table row, minified code) is not worth its cost.
+// Word-level marking of very long lines (a pasted table row, minified code), or of a replaced
+// block bigger than a few pages, is not worth its cost: those show as removed + added lines.
 const WORD_DIFF_MAX_CHARS = 4_000
+const PAIRING_MAX_CHARS = 60_000
 // Below this share of common text a "changed" pair reads better as a removal plus an addition.
-const MIN_SIMILARITY = 0.4
+const MIN_SIMILARITY = 0.5
 
 export interface DiffLine {
   /** 1-based line number in the old text (null for added lines). */
@@ -76,8 +78,9 @@ function wordSegments(before: string, after: string): { before: DiffSegment[]; a
     if (!part.removed) push(a, part.value, part.added)
     if (!part.added && !part.removed) common += part.value.trim().length
   }
-  const longest = Math.max(before.trim().length, after.trim().length)
-  return { before: wholeWords(b), after: wholeWords(a), similarity: longest === 0 ? 1 : common / longest }
+  // Measured against the shorter line, so a sentence extended at its end still reads as an edit.
+  const shorter = Math.min(before.trim().length, after.trim().length)
+  return { before: wholeWords(b), after: wholeWords(a), similarity: shorter === 0 ? 0 : Math.min(1, common / shorter) }
 }
 
 /**
@@ -90,8 +93,9 @@ function wholeWords(segments: DiffSegment[]): DiffSegment[] {
     if (!s[i].changed) continue
     const prev = s[i - 1]
     const next = s[i + 1]
-    const head = prev && !prev.changed ? (/\S+$/.exec(prev.text)?.[0] ?? '') : ''
-    const tail = next && !next.changed ? (/^\S+/.exec(next.text)?.[0] ?? '') : ''
+    // Only a change that starts or ends mid-word grows; "updated " inserted before "module" does not.
+    const head = prev && !prev.changed && /^\S/.test(s[i].text) ? (/\S+$/.exec(prev.text)?.[0] ?? '') : ''
+    const tail = next && !next.changed && /\S$/.test(s[i].text) ? (/^\S+/.exec(next.text)?.[0] ?? '') : ''
     if (head) prev.text = prev.text.slice(0, -head.length)
     if (tail) next.text = next.text.slice(tail.length)
     s[i].text = head + s[i].text + tail
@@ -147,7 +151,8 @@ export function diffVersions(before: string, after: string): DiffBlock[] {
     }
     // jsdiff reports a replacement as removed lines followed by added lines: pair them up.
     const next = runs[i + 1]
-    if (run.kind === 'removed' && next?.kind === 'added') {
+    const size = (ls: string[]) => ls.reduce((n, l) => n + l.length, 0)
+    if (run.kind === 'removed' && next?.kind === 'added' && size(run.lines) + size(next.lines) <= PAIRING_MAX_CHARS) {
       i++
       const pairs = Math.min(run.lines.length, next.lines.length)
       const words = Array.from({ length: pairs }, (_, k) => wordSegments(run.lines[k], next.lines[k]))

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root as HastRoot, Nodes as HastNodes, Parents as HastParents } from 'hast'
+import type { Element, Root as HastRoot, Nodes as HastNodes, Parents as HastParents } from 'hast'
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast'
 import rehypeHighlight from 'rehype-highlight'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { visit, SKIP } from 'unist-util-visit'
+import { BODY_MAX_BYTES } from '@/lib/training/schemas'
 
 // Markdown of training modules -> safe HTML. Pure (no database, no Next.js) so API routes, pages and
 // unit tests share it. Authors are trusted colleagues, readers are the whole organisation: one
@@ -18,7 +19,7 @@ import { visit, SKIP } from 'unist-util-visit'
 //   - the only elements added after sanitising (video iframes, rel, ids rewrites) are built by this
 //     file from values that already passed the allow-list and a second, stricter URL check.
 
-export const MARKDOWN_MAX_BYTES = 200_000
+export const MARKDOWN_MAX_BYTES = BODY_MAX_BYTES
 
 /** Origins the rendered bodies may frame; the CSP needs them in `frame-src`. */
 export const VIDEO_EMBED_ORIGINS = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com', 'https://www.loom.com'] as const
@@ -66,16 +67,14 @@ const schema: SanitizeSchema = {
 // URL checks (a second line behind the sanitiser's protocol list, which lets `//host` through).
 
 // Browsers drop these before parsing a URL, so an attacker can hide a scheme behind them.
-// eslint-disable-next-line no-control-regex
 const URL_NOISE = /[\u0000-\u001f\u007f-\u009f\s]+/g
-// eslint-disable-next-line no-control-regex
 const HAS_URL_NOISE = /[\u0000-\u001f\u007f-\u009f\s]/
 const BASE = 'https://paceline.invalid/'
 
-export type LinkTarget = { ok: false } | { ok: true; external: boolean }
+type LinkTarget = { ok: false } | { ok: true; external: boolean }
 
 /** Links: http(s), mailto, or a relative / fragment reference. */
-export function checkLinkUrl(raw: string): LinkTarget {
+function checkLinkUrl(raw: string): LinkTarget {
   const url = raw.replace(URL_NOISE, '')
   if (/^[a-z][a-z\d+.-]*:/i.test(url) && !/^(https?|mailto):/i.test(url)) return { ok: false }
   let parsed: URL
@@ -90,7 +89,7 @@ export function checkLinkUrl(raw: string): LinkTarget {
 }
 
 /** Images: absolute http(s) only (no data:, no relative or protocol-relative tricks). */
-export function isAllowedImageUrl(raw: string): boolean {
+function isAllowedImageUrl(raw: string): boolean {
   if (HAS_URL_NOISE.test(raw)) return false
   if (!/^https?:\/\/[^/\\]/i.test(raw)) return false
   try {
@@ -113,7 +112,7 @@ const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/
 const VIMEO_ID = /^\d{1,12}$/
 const LOOM_ID = /^[0-9a-f]{32}$/
 
-export function videoEmbedFor(href: string): VideoEmbed | null {
+function videoEmbedFor(href: string): VideoEmbed | null {
   let u: URL
   try {
     u = new URL(href)
@@ -149,7 +148,7 @@ function textOf(node: HastNodes): string {
   return ''
 }
 
-export function slugifyHeading(text: string): string {
+function slugifyHeading(text: string): string {
   const slug = text
     .normalize('NFKC')
     .toLowerCase()
