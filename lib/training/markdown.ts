@@ -21,6 +21,9 @@ import { BODY_MAX_BYTES } from '@/lib/training/schemas'
 
 export const MARKDOWN_MAX_BYTES = BODY_MAX_BYTES
 
+/** Bump when the rendering changes: cached renderings of older versions are then redone. */
+export const RENDERER_VERSION = 1
+
 /** Origins the rendered bodies may frame; the CSP needs them in `frame-src`. */
 export const VIDEO_EMBED_ORIGINS = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com', 'https://www.loom.com'] as const
 

@@ -6,6 +6,7 @@ import type { SessionUser } from '@/lib/auth/session'
 import { parseInput } from '@/lib/action-result'
 import { ForbiddenError, RuleViolationError } from '@/lib/errors'
 import { assertMayApprove, assertTransition } from '@/lib/training/rules'
+import { RENDERER_VERSION, renderMarkdown } from '@/lib/training/markdown'
 import { lockSchema, publishSchema, requestChangesSchema, retireSchema, reviewCommentSchema } from '@/lib/training/schemas'
 import { actorOf, compareAndSet, loadModule } from './shared'
 
@@ -86,6 +87,8 @@ export async function publishModule(user: SessionUser, slug: string, raw: unknow
         changelog,
         publishedById: user.id,
         publishedAt: now,
+        html: renderMarkdown(m.body),
+        htmlRenderer: RENDERER_VERSION,
         validations: { create: m.validatedModelIds.map((modelVersionId) => ({ modelVersionId })) },
       },
       select: { id: true },

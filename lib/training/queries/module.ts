@@ -3,8 +3,8 @@ import { db } from '@/lib/db'
 import { assertCan, can } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
 import { NotFoundError } from '@/lib/errors'
-import { renderMarkdown } from '@/lib/training/markdown'
-import { diffVersions, diffStats } from '@/lib/training/diff'
+import { RENDERER_VERSION, renderMarkdown } from '@/lib/training/markdown'
+import { diffFields, diffVersions, diffStats } from '@/lib/training/diff'
 import { staleReasons, type StaleReason } from '@/lib/training/rules'
 import type { Audience, ModuleStatus, TrainingKind } from '@/lib/training/schemas'
 
@@ -47,6 +47,17 @@ export interface ModuleVersionView {
   ratings: { helpful: number; notHelpful: number; comments: string[] } | null
 }
 
+/**
+ * A version's rendering, from the cache column when it was made by the current renderer; else
+ * rendered now and stored (versions are immutable, so the rendering only changes with the renderer).
+ */
+async function renderedHtml(v: { id: string; body: string; html: string | null; htmlRenderer: number | null }): Promise<string> {
+  if (v.html !== null && v.htmlRenderer === RENDERER_VERSION) return v.html
+  const html = renderMarkdown(v.body)
+  await db.trainingModuleVersion.update({ where: { id: v.id }, data: { html, htmlRenderer: RENDERER_VERSION } })
+  return html
+}
+
 async function beingReplacedIds(): Promise<Set<string>> {
   const rows = await db.modelChangeEvent.findMany({ where: { status: { in: ['PLANNED', 'IN_PROGRESS'] }, fromModelId: { not: null } }, select: { fromModelId: true } })
   return new Set(rows.map((r) => r.fromModelId!))
@@ -71,12 +82,14 @@ export async function getModuleVersion(user: SessionUser, slug: string, number?:
   const v = await db.trainingModuleVersion.findUnique({
     where: { moduleId_number: { moduleId: m.id, number: wanted } },
     select: {
+      id: true, html: true, htmlRenderer: true,
       title: true, summary: true, kind: true, audience: true, tags: true, estimatedMinutes: true, body: true, changelog: true, publishedAt: true,
       publishedBy: { select: { name: true } },
       validations: { select: { modelVersion: { select: { id: true, label: true, snapshot: true, vendor: true, status: true } } } },
     },
   })
   if (!v) throw new NotFoundError(`Version ${wanted} of this module does not exist.`)
+  const html = await renderedHtml(v)
   const replaced = await beingReplacedIds()
   const validatedOn = v.validations.map(({ modelVersion: mv }) => ({ label: mv.label, snapshot: mv.snapshot, vendor: mv.vendor, status: mv.status, beingReplaced: replaced.has(mv.id) }))
   const isOwner = m.ownerId === user.id
@@ -100,7 +113,7 @@ export async function getModuleVersion(user: SessionUser, slug: string, number?:
     latestVersion: m.latestVersion,
     isLatest: wanted === m.latestVersion,
     body: v.body,
-    html: renderMarkdown(v.body),
+    html,
     changelog: v.changelog,
     publishedAt: v.publishedAt.toISOString(),
     publishedBy: v.publishedBy.name,
@@ -138,9 +151,8 @@ export async function diffModuleVersions(user: SessionUser, slug: string, from: 
   const b = versions.find((x) => x.number === to)
   if (!a || !b) throw new NotFoundError('One of these versions does not exist.')
   const blocks = diffVersions(a.body, b.body)
-  const meta = (['title', 'summary', 'kind', 'audience', 'tags', 'estimatedMinutes'] as const)
-    .filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]))
-    .map((field) => ({ field, before: a[field], after: b[field] }))
+  const fields = (x: typeof a) => ({ title: x.title, summary: x.summary, kind: x.kind, audience: x.audience, tags: x.tags, estimatedMinutes: x.estimatedMinutes })
+  const meta = diffFields(fields(a), fields(b))
   return {
     slug,
     from: { number: a.number, changelog: a.changelog, publishedAt: a.publishedAt.toISOString(), title: a.title },

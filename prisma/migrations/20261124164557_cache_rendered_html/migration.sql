@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TrainingModuleVersion" ADD COLUMN     "html" TEXT,
+ADD COLUMN     "htmlRenderer" INTEGER;
