@@ -136,6 +136,17 @@ describe('writing, reviewing and publishing a module', () => {
     expect(await auditCount('training.publish')).toBe(2)
   })
 
+  it('renders each version once: at publish, and again only when the renderer changed', async () => {
+    const row = await db.trainingModuleVersion.findFirstOrThrow({ where: { module: { slug }, number: 1 } })
+    expect(row.htmlRenderer).toBe(1)
+    expect(row.html).toContain('<h2')
+    await db.trainingModuleVersion.update({ where: { id: row.id }, data: { html: '<p>cached</p>' } })
+    expect((await getModuleVersion(dev, slug, 1)).html).toBe('<p>cached</p>')
+    await db.trainingModuleVersion.update({ where: { id: row.id }, data: { htmlRenderer: 0 } })
+    expect((await getModuleVersion(dev, slug, 1)).html).toContain('<h2')
+    expect((await db.trainingModuleVersion.findUniqueOrThrow({ where: { id: row.id } })).htmlRenderer).toBe(1)
+  })
+
   it('retiring keeps the module readable but hides it from default search; only owners, leaders and admins may', async () => {
     const m = await db.trainingModule.findUniqueOrThrow({ where: { slug } })
     await expect(retireModule(b, slug, { version: m.version })).rejects.toMatchObject({ code: 'FORBIDDEN' })
