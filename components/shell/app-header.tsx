@@ -1,10 +1,12 @@
 import Link from 'next/link'
 import { BrandMark } from '@/components/shell/brand-mark'
 import { MainNav, type MainNavLink } from '@/components/shell/main-nav'
+import { QuickFinder } from '@/components/shell/quick-finder'
 import { SignOutButton } from '@/components/shell/sign-out-button'
 import { ThemeToggle } from '@/components/shell/theme-toggle'
 import { UserIdentity } from '@/components/shell/user-identity'
 import type { Theme } from '@/components/shell/theme'
+import { KIND_LABELS } from '@/lib/training/schemas'
 
 /**
  * The portal header: brand (home link), the main nav, then who is signed in, the theme and sign
@@ -31,6 +33,7 @@ export function AppHeader({
           className="order-last -mx-4 w-[calc(100%+2rem)] border-t border-line px-2.5 sm:-mx-6 sm:w-[calc(100%+3rem)] sm:px-4 xl:order-none xl:mx-0 xl:w-auto xl:min-w-0 xl:flex-1 xl:border-t-0 xl:px-0"
         />
         <div className="ml-auto flex min-w-0 items-center gap-3 xl:ml-0">
+          <QuickFinder kindLabels={KIND_LABELS} />
           <UserIdentity name={user.name} roleLabel={user.roleLabel} />
           <span aria-hidden="true" className="hidden h-6 w-px bg-line sm:block" />
           <ThemeToggle initial={theme} />

@@ -3,9 +3,10 @@ import type { SVGProps } from 'react'
 // Small stroke icons drawn for this project (24 x 24 grid, currentColor). Always decorative:
 // the text next to an icon carries the meaning, so they are hidden from assistive technology.
 
-type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'>
+export type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'>
 
-function Icon({ children, className = 'size-4', ...props }: IconProps & { children: React.ReactNode }) {
+/** The shared frame of every icon; domain icon sets draw inside it. */
+export function Icon({ children, className = 'size-4', ...props }: IconProps & { children: React.ReactNode }) {
   return (
     <svg
       viewBox="0 0 24 24"

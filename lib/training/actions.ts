@@ -20,6 +20,7 @@ import {
   updateLearningPath,
 } from '@/lib/training/mutations'
 import { TRAINING_SEEN_COOKIE } from '@/lib/training/rules'
+import { ValidationError } from '@/lib/errors'
 
 // Thin adapters from forms to lib/training/mutations: authenticate, hand over, revalidate. Every
 // rule and permission check lives in the mutation. Failures return the submitted values.
@@ -76,7 +77,7 @@ export async function workflowAction(_prev: Result | null, formData: FormData): 
   try {
     const user = await requireUser()
     const step = STEPS[values.step as keyof typeof STEPS]
-    if (!step || !Object.hasOwn(STEPS, values.step)) throw new Error('unknown workflow step')
+    if (!step || !Object.hasOwn(STEPS, values.step)) throw new ValidationError('Unknown workflow step.')
     const after = await step.run(user, values.slug, values)
     revalidatePath(`/training/${values.slug}`)
     revalidatePath('/training')
@@ -90,6 +91,7 @@ export async function flagModuleAction(_prev: Result<null> | null, formData: For
   const values = formValues(formData)
   try {
     await flagModule(await requireUser(), values.slug, values)
+    revalidatePath(`/training/${values.slug}`)
     return { ok: true, data: null, message: 'Thank you. The owner will see your flag.' }
   } catch (err) {
     return toActionError(err, values)
@@ -140,6 +142,7 @@ export async function updateLearningPathAction(_prev: Result<null> | null, formD
       modules: (values.modules ?? '').split(/[\s,]+/).filter(Boolean),
     })
     revalidatePath('/training')
+    revalidatePath('/training/paths')
     return { ok: true, data: null, message: 'Learning path saved.' }
   } catch (err) {
     return toActionError(err, values)

@@ -84,11 +84,11 @@ export async function searchTraining(user: SessionUser, raw: SearchInput = {}) {
   const rows = await db.$queryRaw<Row[]>`
     SELECT m.slug, v.title, v.summary, v.kind, v.audience, v.tags, v.number AS version,
            ${STALE_SQL} AS stale, (m."retiredAt" IS NOT NULL) AS retired,
-           m."publishedAt" AS "updatedAt", count(*) OVER () AS total
+           COALESCE(m."publishedAt", v."publishedAt") AS "updatedAt", count(*) OVER () AS total
     FROM "TrainingModule" m
     JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = m."latestVersion"
     WHERE ${where}
-    ORDER BY ${order} m."publishedAt" DESC NULLS LAST, m.slug
+    ORDER BY ${order} COALESCE(m."publishedAt", v."publishedAt") DESC, m.slug
     LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`
 
   const items: SearchItemView[] = rows.map(({ total: _t, updatedAt, ...r }) => ({ ...r, updatedAt: updatedAt.toISOString() }))

@@ -1,4 +1,5 @@
 import 'server-only'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { assertCan, can } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
@@ -101,13 +102,14 @@ export async function getWorkspace(user: SessionUser) {
 /** training.view. Published since `since` (the reader's last visit), newest first. */
 export async function newAndUpdatedSince(user: SessionUser, since: Date | null, limit = 10) {
   assertCan(user, 'training.view')
-  const rows = await db.trainingModule.findMany({
-    where: { latestVersion: { gt: 0 }, retiredAt: null, ...(since ? { publishedAt: { gt: since } } : {}) },
-    orderBy: { publishedAt: 'desc' },
-    take: limit,
-    select: { slug: true, title: true, kind: true, latestVersion: true, publishedAt: true },
-  })
-  return rows.map((r) => ({ slug: r.slug, title: r.title, kind: r.kind, version: r.latestVersion, isNew: r.latestVersion === 1, publishedAt: r.publishedAt!.toISOString() }))
+  // Readers see published versions only: titles and kinds come from the latest version, not the draft.
+  const rows = await db.$queryRaw<Array<{ slug: string; title: string; kind: TrainingKind; version: number; publishedAt: Date }>>(Prisma.sql`
+    SELECT m.slug, v.title, v.kind, v.number AS version, v."publishedAt"
+    FROM "TrainingModule" m JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = m."latestVersion"
+    WHERE m."retiredAt" IS NULL ${since ? Prisma.sql`AND v."publishedAt" > ${since}` : Prisma.empty}
+    ORDER BY v."publishedAt" DESC
+    LIMIT ${limit}`)
+  return rows.map((r) => ({ slug: r.slug, title: r.title, kind: r.kind, version: r.version, isNew: r.version === 1, publishedAt: r.publishedAt.toISOString() }))
 }
 
 /** training.view. The learning path of each stage, with this person's own completion. */
@@ -117,15 +119,24 @@ export async function getLearningPaths(user: SessionUser) {
     orderBy: { stage: 'asc' },
     select: {
       id: true, stage: true, title: true, description: true, version: true,
-      items: { orderBy: { position: 'asc' }, select: { module: { select: { id: true, slug: true, title: true, kind: true, estimatedMinutes: true, latestVersion: true, retiredAt: true } } } },
+      items: { orderBy: { position: 'asc' }, select: { module: { select: { id: true, slug: true, kind: true, estimatedMinutes: true, latestVersion: true, retiredAt: true } } } },
     },
   })
+  // Titles as readers know them: from each module's latest published version.
+  const latest = await db.trainingModuleVersion.findMany({
+    where: { OR: paths.flatMap((p) => p.items.map((i) => ({ moduleId: i.module.id, number: i.module.latestVersion }))) },
+    select: { moduleId: true, title: true, kind: true, estimatedMinutes: true },
+  })
+  const published = new Map(latest.map((v) => [v.moduleId, v]))
   const moduleIds = paths.flatMap((p) => p.items.map((i) => i.module.id))
   const done = new Set((await db.learningCompletion.findMany({ where: { userId: user.id, moduleId: { in: moduleIds } }, select: { moduleId: true } })).map((c) => c.moduleId))
   return paths.map((p) => {
     const items = p.items
       .filter((i) => i.module.latestVersion > 0 && !i.module.retiredAt)
-      .map(({ module: m }) => ({ slug: m.slug, title: m.title, kind: m.kind, estimatedMinutes: m.estimatedMinutes, completed: done.has(m.id) }))
+      .map(({ module: m }) => {
+        const v = published.get(m.id)
+        return { slug: m.slug, title: v?.title ?? m.slug, kind: v?.kind ?? m.kind, estimatedMinutes: v?.estimatedMinutes ?? m.estimatedMinutes, completed: done.has(m.id) }
+      })
     return { stage: p.stage, title: p.title, description: p.description, version: p.version, items, completed: items.filter((i) => i.completed).length }
   })
 }
