@@ -27,8 +27,13 @@ test('an admin changes a role and disables an account; both apply on the personâ
   await expect(staleTab.getByLabel('Role of sso-admin-target')).toHaveValue('EXPERT')
 
   await admin.getByRole('checkbox', { name: 'Active (sso-admin-target)' }).uncheck()
-  await admin.getByRole('button', { name: 'Save sso-admin-target' }).click()
-  await expect(admin.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  // The first save's "Saved." is still on screen: wait for this save's own answer.
+  await Promise.all([
+    admin.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin')),
+    admin.getByRole('button', { name: 'Save sso-admin-target' }).click(),
+  ])
+  await admin.goto('/admin?q=sso-admin-target&status=disabled')
+  await expect(admin.getByRole('row').filter({ hasText: 'sso-admin-target' })).toHaveCount(1)
 
   await person.reload()
   await expect(person).toHaveURL(/\/sign-in/)
