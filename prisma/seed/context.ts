@@ -17,11 +17,18 @@ export interface SeedSizes {
   pilotTeams: number
   /** Rows per bulk INSERT statement. */
   batchSize: number
+  /** Training modules in total, the hand-written library included (large scale; the demo has only that library). */
+  trainingModules: number
+  /** Published training module versions in total (large scale). */
+  trainingVersions: number
 }
 
 export const SCALE_SIZES: Record<Scale, SeedSizes> = {
-  demo: { developers: 120, teams: 12, months: 18, experts: 6, leaders: 3, pilotTeams: 3, batchSize: 5_000 },
-  large: { developers: 10_000, teams: 500, months: 36, experts: 60, leaders: 50, pilotTeams: 20, batchSize: 10_000 },
+  demo: { developers: 120, teams: 12, months: 18, experts: 6, leaders: 3, pilotTeams: 3, batchSize: 5_000, trainingModules: 0, trainingVersions: 0 },
+  large: {
+    developers: 10_000, teams: 500, months: 36, experts: 60, leaders: 50, pilotTeams: 20, batchSize: 10_000,
+    trainingModules: 5_000, trainingVersions: 25_000,
+  },
 }
 
 export interface SeedSummary {
@@ -38,6 +45,12 @@ export interface SeedSummary {
   trainingModules: number
   trainingVersions: number
   trainingValidations: number
+  trainingReviews: number
+  trainingFlags: number
+  trainingRatings: number
+  learningPaths: number
+  learningPathItems: number
+  learningCompletions: number
   incidents: number
   surveys: number
   surveyQuestions: number
@@ -58,6 +71,7 @@ export function emptySummary(scale: Scale, anchor: Date): SeedSummary {
     anchor: anchor.toISOString().slice(0, 10),
     users: 0, teams: 0, teamDependencies: 0, cohorts: 0, cohortMemberships: 0, gateCriteria: 0,
     modelVersions: 0, modelChanges: 0, trainingModules: 0, trainingVersions: 0, trainingValidations: 0,
+    trainingReviews: 0, trainingFlags: 0, trainingRatings: 0, learningPaths: 0, learningPathItems: 0, learningCompletions: 0,
     incidents: 0, surveys: 0, surveyQuestions: 0, surveyResponses: 0, surveyAnswers: 0, surveyParticipations: 0,
     techDebtItems: 0, throughputEntries: 0, budgetEntries: 0, findings: 0, auditLogs: 0, elapsedMs: 0,
   }

@@ -14,7 +14,7 @@ import { seedRollout } from './rollout'
 import { truncateApplicationTables, type Db } from './sql'
 import { generateSurveys, insertSurveys, surveyRowEstimate } from './surveys'
 import { largeCatalogue, demoCatalogue } from './teams'
-import { seedTraining } from './training'
+import { checkTrainingSizes, planTraining, seedTraining, trainingRowEstimate } from './training'
 
 // Demo data for Paceline. Runs under tsx outside Next (no server-only imports) on raw pg:
 // everything is generated in memory first (deterministically, from a fixed seed and the anchor),
@@ -56,6 +56,7 @@ export function resolveSizes(scale: Scale, overrides: Partial<SeedSizes> = {}): 
   if (s.experts > s.teams) throw new Error(`sizes.experts (${s.experts}) cannot exceed sizes.teams (${s.teams}): one expert per team`)
   if (s.pilotTeams >= s.teams) throw new Error(`sizes.pilotTeams (${s.pilotTeams}) must be below sizes.teams (${s.teams})`)
   if (s.developers > s.teams * 40) throw new Error(`sizes.developers (${s.developers}) is more than 40 per team`)
+  checkTrainingSizes(s)
   return s
 }
 
@@ -84,9 +85,11 @@ async function run(url: string, options: SeedOptions, mode: Mode): Promise<SeedS
   const debt = generateDebt(rng.fork('debt'), org, timeline)
   const throughput = generateThroughput(rng.fork('throughput'), org, timeline)
   const budget = generateBudget(rng.fork('budget'), org, timeline)
+  const training = planTraining(rng.fork('training'), scale, sizes, catalogue.teams)
 
   const people = 1 + org.leaders.length + org.members.length + catalogue.teams.length + catalogue.dependencies.length
-  const total = people + incidents.length + surveyRowEstimate(surveys) + debt.length + throughput.length + budget.length
+  const total = people + incidents.length + surveyRowEstimate(surveys) + debt.length + throughput.length + budget.length +
+    trainingRowEstimate(training)
   const bar = options.progress ?? (scale === 'large' && Boolean(process.stderr.isTTY))
   const progress = bar || scale === 'large' ? createProgress({ bar, log }) : silentProgress
   const summary = emptySummary(scale, anchor)
@@ -112,7 +115,7 @@ async function run(url: string, options: SeedOptions, mode: Mode): Promise<SeedS
       await seedPeople(ctx, demoPassword())
       await seedModels(ctx)
       await seedRollout(ctx)
-      await seedTraining(ctx)
+      await seedTraining(ctx, training)
       await insertIncidents(ctx, incidents)
       await insertSurveys(ctx, surveys)
       await insertDelivery(ctx, debt, throughput)
@@ -145,6 +148,7 @@ export function describeSummary(s: SeedSummary): string {
     `${s.scale} data (anchor ${s.anchor}): ${n(s.users)} users, ${n(s.teams)} teams, ${n(s.incidents)} incidents, ` +
     `${n(s.surveyResponses)} survey responses with ${n(s.surveyAnswers)} answers, ${n(s.techDebtItems)} tech debt items, ` +
     `${n(s.throughputEntries)} throughput entries, ${n(s.budgetEntries)} budget entries, ${n(s.trainingModules)} training modules ` +
+    `with ${n(s.trainingVersions)} versions, ${n(s.learningCompletions)} learning completions ` +
     `in ${(s.elapsedMs / 1000).toFixed(1)} s`
   )
 }

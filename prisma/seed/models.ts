@@ -34,6 +34,16 @@ export function modelSnapshot(key: ModelKey, anchor: Date): string {
   return `${spec.snapshotPrefix}-${compactDate(spec.released(anchor))}`
 }
 
+/** Release day of a model in the demo story (released models can be validated on from then). */
+export function modelReleasedOn(key: ModelKey, anchor: Date): Date {
+  return MODELS.find((m) => m.key === key)!.released(anchor)
+}
+
+/** When the completed change (previous -> current) was done: the previous model is retired from then. */
+export function previousModelRetiredOn(anchor: Date): Date {
+  return addDays(addMonths(anchor, -7), 6)
+}
+
 const DONE_REASON = [
   'Sonnet 4.5 leaves vendor support next quarter and 4.6 did better on our multi-file refactoring tasks in the experts\' two-week comparison.',
   'Handled as a breaking change: the experts switched first, re-ran every task walkthrough on the new snapshot, and rewrote the shared',
@@ -67,7 +77,7 @@ export async function seedModels(ctx: SeedContext): Promise<void> {
     summary.modelVersions++
   }
 
-  const doneOn = addDays(addMonths(anchor, -7), 6)
+  const doneOn = previousModelRetiredOn(anchor)
   await insertOne(db, 'ModelChangeEvent', {
     fromModelId: ids.models.previous,
     toModelId: ids.models.current,

@@ -11,6 +11,24 @@ export interface Column<R> {
   /** PostgreSQL element type for the array cast, e.g. 'text', 'uuid', '"Severity"', 'timestamp(3)'. */
   type: string
   value: (row: R) => unknown
+  /**
+   * SQL applied to the unnested value, e.g. to rebuild an array column: unnest() flattens
+   * multi-dimensional arrays, so array values travel as delimited text and are split here.
+   */
+  cast?: (ref: string) => string
+}
+
+/** Delimiter for array values sent as text (never part of a tag or an id). */
+export const ARRAY_DELIMITER = '\u001f'
+
+/** A text[] or uuid[] column: each row's array joined with ARRAY_DELIMITER and split again in SQL. */
+export function arrayColumn<R>(name: string, elementType: 'text' | 'uuid', value: (row: R) => readonly string[]): Column<R> {
+  return {
+    name,
+    type: 'text',
+    value: (r) => value(r).join(ARRAY_DELIMITER),
+    cast: (ref) => `string_to_array(${ref}, chr(31))::${elementType}[]`,
+  }
 }
 
 export function quoteIdent(name: string): string {
@@ -21,7 +39,10 @@ export function unnestInsertSql(table: string, columns: ReadonlyArray<Column<nev
   const names = columns.map((c) => quoteIdent(c.name)).join(', ')
   const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')
   const ret = returning.length ? ` RETURNING ${returning.map(quoteIdent).join(', ')}` : ''
-  return `INSERT INTO ${quoteIdent(table)} (${names}) SELECT * FROM unnest(${arrays})${ret}`
+  if (!columns.some((c) => c.cast)) return `INSERT INTO ${quoteIdent(table)} (${names}) SELECT * FROM unnest(${arrays})${ret}`
+  const refs = columns.map((c, i) => (c.cast ? c.cast(`u.c${i}`) : `u.c${i}`)).join(', ')
+  const aliases = columns.map((_, i) => `c${i}`).join(', ')
+  return `INSERT INTO ${quoteIdent(table)} (${names}) SELECT ${refs} FROM unnest(${arrays}) AS u(${aliases})${ret}`
 }
 
 export function columnArrays<R>(columns: ReadonlyArray<Column<R>>, rows: readonly R[]): unknown[][] {

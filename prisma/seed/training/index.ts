@@ -1,82 +1,103 @@
-import { addDays, addMonths, sqlTimestamp } from '../calendar'
-import type { SeedContext } from '../context'
-import { insertOne } from '../sql'
-import { ENVIRONMENT, HOW_WE_WORK, MODEL_CHANGES, RETIRED_INSTRUCTIONS, REVIEWING } from './content-process'
-import { CAUTIONARY_TIMEZONE, SUCCESS_IMPORTER } from './content-stories'
-import { DEBUGGING, OUTSIDE_YOUR_STACK, REFACTORING, WRITING_TESTS } from './content-tasks'
-import { bodyAt, type ModuleSpec } from './types'
+import { addDays } from '../calendar'
+import type { Scale, SeedContext, SeedSizes } from '../context'
+import { modelReleasedOn, previousModelRetiredOn } from '../models'
+import type { Rng } from '../random'
+import type { TeamSpec } from '../teams'
+import { buildModule, emptyRows, type BuildEnv } from './build'
+import { TRAINING_MODULES } from './catalogue'
+import { buildExtras } from './extras'
+import { generateModules } from './generate'
+import { insertTraining } from './insert'
+import type { ModuleSpec } from './types'
 
-// The training library: published modules with immutable versions, each validated on the exact
-// model snapshot(s) it was checked against; one module retired with its model, one still a
-// draft, one not reviewed for more than 180 days.
+// The training library: the hand-written modules at both scales, plus generated ones up to the
+// large scale's totals; then learning paths, completions, ratings and flags. Specs are planned
+// before anything is inserted (for the progress total); rows are built once user and model ids exist.
 
-export const TRAINING_MODULES: ModuleSpec[] = [
-  HOW_WE_WORK, ENVIRONMENT, RETIRED_INSTRUCTIONS, WRITING_TESTS, MODEL_CHANGES, REVIEWING,
-  REFACTORING, DEBUGGING, SUCCESS_IMPORTER, CAUTIONARY_TIMEZONE, OUTSIDE_YOUR_STACK,
-]
+export { TRAINING_MODULES } from './catalogue'
 
-export async function seedTraining(ctx: SeedContext): Promise<void> {
-  const { db, timeline: t, ids, summary } = ctx
-  const day = (n: number) => addDays(t.planStart, n)
-  // Validation on the model under evaluation happened in the last weeks before the anchor.
-  const changeDone = addDays(addMonths(t.anchor, -7), 6)
-  const validatedAt = (model: string, published: Date): Date => {
-    if (model === 'next') return addDays(t.anchor, -6)
-    if (model === 'current' && published < changeDone) return addDays(changeDone, 5)
-    return published
+export interface TrainingPlan {
+  specs: ModuleSpec[]
+  /** How many of `specs` are the hand-written library (the rest were generated). */
+  handWritten: number
+}
+
+export const HAND_WRITTEN_VERSIONS = TRAINING_MODULES.reduce((n, m) => n + m.versions.length, 0)
+
+/** Refuses totals the generator cannot reach with a realistic number of versions per module. */
+export function checkTrainingSizes(sizes: Pick<SeedSizes, 'trainingModules' | 'trainingVersions'>): void {
+  const modules = sizes.trainingModules - TRAINING_MODULES.length
+  const versions = sizes.trainingVersions - HAND_WRITTEN_VERSIONS
+  if (!Number.isInteger(sizes.trainingModules) || modules < 0) {
+    throw new Error(`sizes.trainingModules must be a whole number of at least ${TRAINING_MODULES.length}, the hand-written library (got ${sizes.trainingModules})`)
   }
-
-  for (const spec of TRAINING_MODULES) {
-    const owner = ids.experts[spec.owner % ids.experts.length]
-    const versions = spec.versions.length
-    const last = spec.versions[versions - 1]
-    const created = day(Math.max(0, (spec.versions[0]?.day ?? 230) - 9))
-    const updated = spec.status === 'DRAFT' ? addDays(t.anchor, -4) : spec.retiredDay !== undefined ? day(spec.retiredDay) : day(last.day)
-    const moduleId = await insertOne(db, 'TrainingModule', {
-      slug: spec.slug,
-      ownerId: owner,
-      status: spec.status,
-      title: spec.title,
-      summary: spec.summary,
-      kind: spec.kind,
-      tags: spec.tags,
-      audience: spec.audience,
-      estimatedMinutes: spec.minutes,
-      body: bodyAt(spec, Infinity),
-      latestVersion: versions,
-      lastReviewedAt: versions ? sqlTimestamp(day(spec.lastReviewedDay ?? last.day)) : null,
-      retiredAt: spec.retiredDay !== undefined ? sqlTimestamp(day(spec.retiredDay)) : null,
-      version: versions * 2 + (spec.status === 'DRAFT' ? 3 : spec.status === 'RETIRED' ? 1 : 0),
-      createdAt: sqlTimestamp(created),
-      updatedAt: sqlTimestamp(updated),
-    })
-    summary.trainingModules++
-
-    for (const [i, v] of spec.versions.entries()) {
-      const published = addDays(day(v.day), 0)
-      const versionId = await insertOne(db, 'TrainingModuleVersion', {
-        moduleId,
-        number: i + 1,
-        title: spec.title,
-        summary: spec.summary,
-        kind: spec.kind,
-        tags: spec.tags,
-        audience: spec.audience,
-        estimatedMinutes: spec.minutes,
-        body: bodyAt(spec, i + 1),
-        changelog: v.changelog,
-        // Publishing is an expert's job; the owner publishes their own module.
-        publishedById: owner,
-        publishedAt: sqlTimestamp(new Date(published.getTime() + 14 * 3_600_000)),
-      })
-      summary.trainingVersions++
-      for (const model of v.validatedOn) {
-        await db.query(
-          `INSERT INTO "TrainingValidation" ("trainingVersionId", "modelVersionId", "validatedAt") VALUES ($1, $2, $3)`,
-          [versionId, ids.models[model], sqlTimestamp(new Date(validatedAt(model, published).getTime() + 11 * 3_600_000))],
-        )
-        summary.trainingValidations++
-      }
-    }
+  if (!Number.isInteger(sizes.trainingVersions) || versions < modules || versions > modules * 7) {
+    throw new Error(
+      `sizes.trainingVersions must leave 1-7 versions per generated module: between ${HAND_WRITTEN_VERSIONS + modules} and ` +
+      `${HAND_WRITTEN_VERSIONS + modules * 7} for ${sizes.trainingModules} modules (got ${sizes.trainingVersions})`,
+    )
   }
+}
+
+export function planTraining(rng: Rng, scale: Scale, sizes: SeedSizes, teams: readonly TeamSpec[]): TrainingPlan {
+  const specs = [...TRAINING_MODULES]
+  if (scale === 'large') {
+    const extra = sizes.trainingModules - TRAINING_MODULES.length
+    const taken = new Set(specs.map((s) => s.slug))
+    specs.push(...generateModules(rng.fork('generated'), extra, sizes.trainingVersions - HAND_WRITTEN_VERSIONS, teams, taken))
+  }
+  return { specs, handWritten: TRAINING_MODULES.length }
+}
+
+/** Rows the plan will insert, roughly (ratings, flags and completions are estimated), for progress. */
+export function trainingRowEstimate(plan: TrainingPlan): number {
+  let rows = 0
+  for (const s of plan.specs) {
+    rows += 1 + s.versions.length * 2 + (s.pending ? 1 : 0)
+    for (const v of s.versions) rows += v.validatedOn.length + (v.changesRequested ? 1 : 0)
+  }
+  return rows + plan.specs.length * 3
+}
+
+export async function seedTraining(ctx: SeedContext, plan: TrainingPlan): Promise<void> {
+  const { timeline: t, ids, org } = ctx
+  const anchor = t.anchor
+  const env: BuildEnv = {
+    experts: ids.experts,
+    models: ids.models,
+    modelWindow: {
+      previous: { from: modelReleasedOn('previous', anchor), until: addDays(previousModelRetiredOn(anchor), 3) },
+      small: { from: modelReleasedOn('small', anchor) },
+      current: { from: modelReleasedOn('current', anchor) },
+      next: { from: modelReleasedOn('next', anchor) },
+    },
+    day: (n) => addDays(t.planStart, n),
+    rng: ctx.rng.fork('training'),
+  }
+  const rows = emptyRows()
+  const generated = new Set<string>()
+  plan.specs.forEach((spec, i) => {
+    const row = buildModule(spec, env, rows)
+    if (i >= plan.handWritten) generated.add(row.id)
+  })
+
+  const dev = ids.users.get('dev@example.com')!
+  const pilotTeams = new Set(org.catalogue.pilotTeams)
+  const members = org.members.map((p) => ({ id: ids.users.get(p.email)!, pilot: p.team !== null && pilotTeams.has(p.team) }))
+  const extras = buildExtras(rows, {
+    rng: ctx.rng.fork('training-use'),
+    people: {
+      dev,
+      pilot: members.filter((m) => m.pilot && m.id !== dev).map((m) => m.id),
+      experts: ids.experts,
+      everyone: members.map((m) => m.id),
+    },
+    day: env.day,
+    anchor,
+    pilotStart: t.pilotStart,
+    // Sonnet 4.5 is retired; Sonnet 4.6 is the `from` model of the running change (models.ts).
+    staleModelIds: new Set([ids.models.previous, ids.models.current]),
+    generated,
+  })
+  await insertTraining(ctx, rows, extras)
 }

@@ -35,7 +35,7 @@ async function contentDigest(): Promise<Record<string, string>> {
     for (const { name } of tables) {
       const { rows: cols } = await c.query<{ column_name: string }>(
         `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1
-         AND data_type <> 'uuid' AND column_name <> 'passwordHash' ORDER BY ordinal_position`,
+         AND udt_name NOT IN ('uuid', '_uuid') AND column_name <> 'passwordHash' ORDER BY ordinal_position`,
         [name],
       )
       const row = cols.length ? `ROW(${cols.map((x) => `"${x.column_name}"`).join(', ')})::text` : `'-'`
@@ -55,6 +55,16 @@ async function contentDigest(): Promise<Record<string, string>> {
       budget: `SELECT b.month::text || b.category::text || b.amount::text || '>' || coalesce(t.slug, 'org') || '>' || coalesce(u.email, '') FROM "BudgetEntry" b LEFT JOIN "Team" t ON t.id = b."teamId" LEFT JOIN "User" u ON u.id = b."recordedById"`,
       validations: `SELECT m.slug || '#' || v.number::text || '>' || mv.snapshot || '>' || u.email FROM "TrainingValidation" tv JOIN "TrainingModuleVersion" v ON v.id = tv."trainingVersionId"
         JOIN "TrainingModule" m ON m.id = v."moduleId" JOIN "ModelVersion" mv ON mv.id = tv."modelVersionId" JOIN "User" u ON u.id = v."publishedById"`,
+      moduleEditors: `SELECT m.slug || '>' || o.email || '>' || coalesce(e.email, '') || '>' || coalesce(s.email, '') || '>' ||
+        coalesce((SELECT string_agg(mv.snapshot, ',' ORDER BY mv.snapshot) FROM "ModelVersion" mv WHERE mv.id = ANY (m."validatedModelIds")), '')
+        FROM "TrainingModule" m JOIN "User" o ON o.id = m."ownerId" LEFT JOIN "User" e ON e.id = m."lastEditedById" LEFT JOIN "User" s ON s.id = m."submittedById"`,
+      reviews: `SELECT m.slug || '>' || u.email || '>' || r.decision::text || '>' || r."draftVersion"::text FROM "TrainingReview" r
+        JOIN "TrainingModule" m ON m.id = r."moduleId" JOIN "User" u ON u.id = r."reviewerId"`,
+      flags: `SELECT m.slug || '>' || u.email || '>' || coalesce(x.email, '') FROM "TrainingFlag" f JOIN "TrainingModule" m ON m.id = f."moduleId"
+        JOIN "User" u ON u.id = f."raisedById" LEFT JOIN "User" x ON x.id = f."resolvedById"`,
+      ratings: `SELECT m.slug || '>' || u.email || '>' || t.helpful::text FROM "TrainingRating" t JOIN "TrainingModule" m ON m.id = t."moduleId" JOIN "User" u ON u.id = t."userId"`,
+      completions: `SELECT m.slug || '>' || u.email FROM "LearningCompletion" c JOIN "TrainingModule" m ON m.id = c."moduleId" JOIN "User" u ON u.id = c."userId"`,
+      paths: `SELECT p.stage::text || '#' || i.position::text || '>' || m.slug FROM "LearningPathItem" i JOIN "LearningPath" p ON p.id = i."pathId" JOIN "TrainingModule" m ON m.id = i."moduleId"`,
     }
     for (const [key, sql] of Object.entries(relations)) {
       const { rows } = await c.query(`SELECT count(*) AS n, md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) AS d FROM (${sql}) x(r)`)
@@ -170,29 +180,16 @@ describe('seedIfEmpty on an empty database', () => {
     expect(['PLANNED', 'IN_PROGRESS']).toContain(changes[1])
   })
 
-  it('publishes a training library with versions validated on model snapshots, one stale, one retired, one draft', async () => {
-    const modules = await all<{ slug: string; status: string; latest: number; versions: number; unvalidated: number; body: string; stale: boolean }>(
-      `SELECT m.slug, m.status, m."latestVersion" AS latest, count(v.id)::int AS versions,
-         count(v.id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "TrainingValidation" tv WHERE tv."trainingVersionId" = v.id))::int AS unvalidated,
-         m.body, m."lastReviewedAt" < now() - interval '180 days' AS stale
-       FROM "TrainingModule" m LEFT JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id GROUP BY m.id`,
+  it('publishes the training library with versions validated on model snapshots (details in training.test.ts)', async () => {
+    const modules = await all<{ status: string; latest: number; unvalidated: number }>(
+      `SELECT m.status, m."latestVersion" AS latest,
+         (SELECT count(*) FROM "TrainingModuleVersion" v WHERE v."moduleId" = m.id
+            AND NOT EXISTS (SELECT 1 FROM "TrainingValidation" tv WHERE tv."trainingVersionId" = v.id))::int AS unvalidated
+       FROM "TrainingModule" m`,
     )
-    expect(modules.length).toBeGreaterThanOrEqual(8)
-    expect(modules.length).toBeLessThanOrEqual(12)
-    const published = modules.filter((m) => m.status === 'PUBLISHED')
-    for (const m of published) {
-      expect(m.versions, m.slug).toBeGreaterThanOrEqual(1)
-      expect(m.versions, m.slug).toBeLessThanOrEqual(3)
-      expect(m.latest, m.slug).toBe(m.versions)
-      expect(m.unvalidated, m.slug).toBe(0)
-      expect(m.body, m.slug).toMatch(/^# /m)
-    }
-    expect(published.filter((m) => m.stale)).toHaveLength(1)
-    expect(modules.filter((m) => m.status === 'RETIRED')).toHaveLength(1)
-    expect(modules.filter((m) => m.status === 'DRAFT').map((m) => m.versions)).toEqual([0])
-    expect(modules.some((m) => m.body.includes('```') && /^- /m.test(m.body))).toBe(true)
-    const kinds = (await all<{ kind: string }>(`SELECT DISTINCT kind FROM "TrainingModule"`)).map((k) => k.kind)
-    expect(kinds).toEqual(expect.arrayContaining(['PROCESS', 'TASK_WALKTHROUGH', 'SUCCESS_STORY', 'CAUTIONARY_STORY']))
+    expect(modules.length).toBeGreaterThanOrEqual(40)
+    expect(modules.every((m) => m.unvalidated === 0)).toBe(true)
+    expect(modules.filter((m) => m.status === 'PUBLISHED').every((m) => m.latest > 0)).toBe(true)
     expect(await num(`SELECT count(*) FROM "TrainingModuleVersion" v JOIN "User" u ON u.id = v."publishedById" WHERE u.role <> 'EXPERT'`)).toBe(0)
   })
 
@@ -324,7 +321,7 @@ describe('seeding a database that has data', () => {
 describe('the large scale at a small size', () => {
   it('inserts in batches exactly what it reports, with demo accounts and progress lines', async () => {
     const lines: string[] = []
-    const sizes = { developers: 300, teams: 24, months: 12, experts: 5, leaders: 3, pilotTeams: 4, batchSize: 700 }
+    const sizes = { developers: 300, teams: 24, months: 12, experts: 5, leaders: 3, pilotTeams: 4, batchSize: 700, trainingModules: 160, trainingVersions: 600 }
     const summary: SeedSummary = await seed(url, { scale: 'large', sizes, replace: true, progress: false, log: (m) => lines.push(m) })
     const counts = await one<Record<string, string>>(
       `SELECT (SELECT count(*) FROM "User") AS users, (SELECT count(*) FROM "Team") AS teams, (SELECT count(*) FROM "TeamDependency") AS "teamDependencies",
@@ -332,7 +329,11 @@ describe('the large scale at a small size', () => {
          (SELECT count(*) FROM "SurveyResponse") AS "surveyResponses", (SELECT count(*) FROM "SurveyAnswer") AS "surveyAnswers",
          (SELECT count(*) FROM "SurveyParticipation") AS "surveyParticipations", (SELECT count(*) FROM "TechDebtItem") AS "techDebtItems",
          (SELECT count(*) FROM "ThroughputEntry") AS "throughputEntries", (SELECT count(*) FROM "BudgetEntry") AS "budgetEntries",
-         (SELECT count(*) FROM "TrainingModule") AS "trainingModules", (SELECT count(*) FROM "Finding") AS findings`,
+         (SELECT count(*) FROM "TrainingModule") AS "trainingModules", (SELECT count(*) FROM "Finding") AS findings,
+         (SELECT count(*) FROM "TrainingModuleVersion") AS "trainingVersions", (SELECT count(*) FROM "TrainingValidation") AS "trainingValidations",
+         (SELECT count(*) FROM "TrainingReview") AS "trainingReviews", (SELECT count(*) FROM "TrainingFlag") AS "trainingFlags",
+         (SELECT count(*) FROM "TrainingRating") AS "trainingRatings", (SELECT count(*) FROM "LearningPath") AS "learningPaths",
+         (SELECT count(*) FROM "LearningPathItem") AS "learningPathItems", (SELECT count(*) FROM "LearningCompletion") AS "learningCompletions"`,
     )
     for (const [key, value] of Object.entries(counts)) expect(summary[key as keyof SeedSummary], key).toBe(Number(value))
     expect(summary.users).toBe(300 + 3 + 1)
