@@ -64,6 +64,8 @@ export async function searchTraining(user: SessionUser, raw: SearchInput = {}) {
   const prefix = prefixTsQuery(text)
   const hasQuery = Boolean(prefix)
 
+  // Candidates come from the module rows (one search document per module: its latest version),
+  // found through the GIN indexes; the version row is joined for filters and display.
   const filters: Prisma.Sql[] = [Prisma.sql`m."latestVersion" > 0`]
   if (!input.includeRetired) filters.push(Prisma.sql`m."retiredAt" IS NULL`)
   if (input.kind) filters.push(Prisma.sql`v.kind = ${input.kind}::"TrainingKind"`)
@@ -71,31 +73,46 @@ export async function searchTraining(user: SessionUser, raw: SearchInput = {}) {
   if (input.tag) filters.push(Prisma.sql`${input.tag} = ANY(v.tags)`)
   if (input.freshness === 'stale') filters.push(STALE_SQL)
   if (input.freshness === 'fresh') filters.push(Prisma.sql`NOT ${STALE_SQL}`)
-  if (hasQuery) {
-    filters.push(Prisma.sql`(v."searchVector" @@ to_tsquery('english', ${prefix}) OR ${text} <% v.title)`)
-  }
-  const where = Prisma.join(filters, ' AND ')
-  // Title hits outrank body hits twice over: the title carries weight A in the document, and its
-  // trigram similarity to the query is added on top (which also ranks near-miss typos).
-  const order = hasQuery
-    ? Prisma.sql`ts_rank(v."searchVector", to_tsquery('english', ${prefix}), 1) + 2 * word_similarity(${text}, v.title) DESC,`
+  // A query's candidates: a union of two GIN index scans (an OR in WHERE would force a full scan
+  // of the module table).
+  const candidates = hasQuery
+    ? Prisma.sql`JOIN (
+        SELECT id FROM "TrainingModule" WHERE "searchVector" @@ to_tsquery('english', ${prefix})
+        UNION
+        SELECT id FROM "TrainingModule" WHERE ${text} <% "searchTitle"
+      ) c ON c.id = m.id`
     : Prisma.empty
+  const where = Prisma.join(filters, ' AND ')
+  // Title hits outrank the rest: rank on the small head document (title A, tags and summary B),
+  // plus the title's trigram similarity (which also ranks near-miss typos), plus a little for a
+  // body-only match.
+  const rank = hasQuery
+    ? Prisma.sql`ts_rank(m."searchHead", to_tsquery('english', ${prefix}), 1) + 2 * word_similarity(${text}, m."searchTitle") + 0.01`
+    : Prisma.sql`0::real`
 
   const rows = await db.$queryRaw<Row[]>`
+    WITH hits AS (
+      SELECT m.id AS "moduleId", v.id AS "versionId", ${rank} AS rank, COALESCE(m."publishedAt", v."publishedAt") AS "updatedAt",
+             count(*) OVER () AS total
+      FROM "TrainingModule" m
+      ${candidates}
+      JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = m."latestVersion"
+      WHERE ${where}
+      ORDER BY rank DESC, "updatedAt" DESC, m.slug
+      LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}
+    )
     SELECT m.slug, v.title, v.summary, v.kind, v.audience, v.tags, v.number AS version,
-           ${STALE_SQL} AS stale, (m."retiredAt" IS NOT NULL) AS retired,
-           COALESCE(m."publishedAt", v."publishedAt") AS "updatedAt", count(*) OVER () AS total
-    FROM "TrainingModule" m
-    JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = m."latestVersion"
-    WHERE ${where}
-    ORDER BY ${order} COALESCE(m."publishedAt", v."publishedAt") DESC, m.slug
-    LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`
+           ${STALE_SQL} AS stale, (m."retiredAt" IS NOT NULL) AS retired, h."updatedAt", h.total
+    FROM hits h
+    JOIN "TrainingModule" m ON m.id = h."moduleId"
+    JOIN "TrainingModuleVersion" v ON v.id = h."versionId"
+    ORDER BY h.rank DESC, h."updatedAt" DESC, m.slug`
 
   const items: SearchItemView[] = rows.map(({ total: _t, updatedAt, ...r }) => ({ ...r, updatedAt: updatedAt.toISOString() }))
   let total = rows.length ? Number(rows[0].total) : 0
   if (!rows.length && input.page > 1) {
     const [{ n }] = await db.$queryRaw<Array<{ n: bigint }>>`
-      SELECT count(*) AS n FROM "TrainingModule" m
+      SELECT count(*) AS n FROM "TrainingModule" m ${candidates}
       JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = m."latestVersion" WHERE ${where}`
     total = Number(n)
   }

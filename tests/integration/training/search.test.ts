@@ -95,6 +95,8 @@ describe('search', () => {
     expect(p1.items).toHaveLength(2)
     expect(p3.items).toHaveLength(1)
     expect(new Set([...slugs(p1), ...slugs(p3)]).size).toBe(3)
+    // Past the last page: no items, and the total still counts only the matches.
+    expect(await searchTraining(dev, { q: 'characterisation', page: 5 })).toMatchObject({ items: [], total: 2 })
   })
 })
 
