@@ -118,3 +118,11 @@ export const searchSchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).optional().default(20),
 })
 export type SearchInput = z.input<typeof searchSchema>
+
+export const updatePathSchema = z.object({
+  stage: z.enum(['EXPERTS', 'PILOT', 'BROAD']),
+  version: z.coerce.number().int().nonnegative().optional(),
+  title: z.string().trim().min(3).max(120),
+  description: z.string().trim().max(1000).optional(),
+  modules: z.array(slugSchema).max(60, { error: 'At most 60 modules in a path.' }),
+})

@@ -1,4 +1,4 @@
 export { createModule, saveDraft } from './editing'
 export { submitForReview, approveModule, requestChanges, publishModule, retireModule } from './workflow'
 export { flagModule, resolveFlag, rateModule, setCompletion } from './feedback'
-export { updateLearningPath, updatePathSchema } from './paths'
+export { updateLearningPath } from './paths'

@@ -1,5 +1,5 @@
 import 'server-only'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { db } from '@/lib/db'
 import { recordAudit } from '@/lib/audit'
 import { assertCan } from '@/lib/auth/permissions'
@@ -7,16 +7,8 @@ import type { SessionUser } from '@/lib/auth/session'
 import { parseInput } from '@/lib/action-result'
 import { ValidationError } from '@/lib/errors'
 import { conflict } from '@/lib/training/rules'
-import { slugSchema } from '@/lib/training/schemas'
+import { updatePathSchema } from '@/lib/training/schemas'
 import { actorOf } from './shared'
-
-export const updatePathSchema = z.object({
-  stage: z.enum(['EXPERTS', 'PILOT', 'BROAD']),
-  version: z.coerce.number().int().nonnegative().optional(),
-  title: z.string().trim().min(3).max(120),
-  description: z.string().trim().max(1000).optional(),
-  modules: z.array(slugSchema).max(60, { error: 'At most 60 modules in a path.' }),
-})
 
 /** training.author. Replaces a stage's ordered learning path (published modules only). Errors: INVALID_INPUT, CONFLICT. */
 export async function updateLearningPath(user: SessionUser, raw: z.input<typeof updatePathSchema>) {
