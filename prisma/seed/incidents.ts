@@ -168,6 +168,7 @@ const COLUMNS: Column<IncidentRow & { teamId: string }>[] = [
   { name: 'aiAssisted', type: 'bool', value: (r) => r.aiAssisted },
   // Imported by the webhook a couple of minutes after the page.
   { name: 'createdAt', type: 'timestamp(3)', value: (r) => sqlTimestamp(addMinutes(r.startedAt, 2)) },
+  { name: 'updatedAt', type: 'timestamp(3)', value: (r) => sqlTimestamp(r.resolvedAt ?? addMinutes(r.startedAt, 2)) },
 ]
 
 export async function insertIncidents(ctx: SeedContext, rows: IncidentRow[]): Promise<void> {
