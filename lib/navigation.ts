@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/rollout', label: 'Rollout', permission: 'rollout.view' },
   { href: '/training', label: 'Training', permission: 'training.view' },
   { href: '/models', label: 'Model changes', permission: 'models.view' },
+  { href: '/surveys', label: 'Pulse surveys', permission: 'surveys.answer' },
   { href: '/outcomes', label: 'Outcomes', permission: 'outcomes.view' },
   { href: '/budget', label: 'Budget', permission: 'budget.view' },
   { href: '/admin', label: 'Admin', permission: 'admin.access' },

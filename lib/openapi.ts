@@ -1,30 +1,12 @@
-import { z } from 'zod'
+import { body, common, errorResponse, input, ok, output, queryParameters, slugParam, strip } from '@/lib/openapi-helpers'
+import { intakeOpenApi } from '@/lib/intake/openapi'
+import { outcomesOpenApi } from '@/lib/outcomes/openapi'
+import { surveysOpenApi } from '@/lib/surveys/openapi'
 import { createModuleSchema, lockSchema, publishSchema, requestChangesSchema, retireSchema, reviewCommentSchema, saveDraftSchema, searchSchema } from '@/lib/training/schemas'
 import { draftSavedSchema, errorSchema, trainingListSchema, trainingModuleSchema, workflowResultSchema } from '@/lib/training/api-schemas'
 
 // The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers validate
 // with (z.toJSONSchema): it cannot describe an input the API does not accept.
-
-type JsonSchema = Record<string, unknown>
-
-const input = (s: z.ZodType): JsonSchema => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as JsonSchema
-const output = (s: z.ZodType): JsonSchema => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' }) as JsonSchema
-
-function strip(schema: JsonSchema): JsonSchema {
-  const { $schema: _s, ...rest } = schema
-  return rest
-}
-
-function queryParameters(schema: z.ZodObject) {
-  const json = input(schema) as { properties: Record<string, JsonSchema>; required?: string[] }
-  return Object.entries(json.properties).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }))
-}
-
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } })
-const ok = (ref: string, description = 'OK') => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } })
-const body = (ref: string) => ({ required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } })
-const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } }
-const common = { '401': errorResponse('No valid API token or session'), '403': errorResponse('Not allowed for this role'), '422': errorResponse('Invalid input: see error.fields') }
 
 function workflow(summary: string, ref: string, extra: Record<string, unknown> = {}) {
   return {
@@ -37,6 +19,8 @@ function workflow(summary: string, ref: string, extra: Record<string, unknown> =
     },
   }
 }
+
+const PARTS = [intakeOpenApi, outcomesOpenApi, surveysOpenApi]
 
 export function buildOpenApiDocument(serverUrl = '/') {
   return {
@@ -69,6 +53,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
       '/api/v1/training/{slug}/request-changes': workflow('Send the draft back with a comment', 'RequestChanges'),
       '/api/v1/training/{slug}/publish': workflow('Publish the approved draft as the next immutable version', 'Publish'),
       '/api/v1/training/{slug}/retire': workflow('Retire the module (kept readable, hidden from search)', 'Retire'),
+      ...PARTS.reduce((all, part) => ({ ...all, ...part.paths }), {}),
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -85,6 +70,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
         RequestChanges: strip(input(requestChangesSchema)),
         Publish: strip(input(publishSchema)),
         Retire: strip(input(retireSchema)),
+        ...PARTS.reduce((all, part) => ({ ...all, ...part.schemas }), {}),
       },
     },
   }

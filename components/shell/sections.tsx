@@ -1,5 +1,5 @@
 import type { ComponentType, SVGProps } from 'react'
-import { BookIcon, ShieldIcon, StepsIcon, SwapIcon, TrendIcon, WalletIcon } from '@/components/ui/icons'
+import { BookIcon, PulseIcon, ShieldIcon, StepsIcon, SwapIcon, TrendIcon, WalletIcon } from '@/components/ui/icons'
 
 // What each section is for, in one sentence, and what its empty state says. The home page cards
 // and the section pages read the same text, so a section is described the same way everywhere.
@@ -40,6 +40,13 @@ export const SECTIONS = {
     emptyBody:
       'Model versions and every change between them will be tracked here as breaking changes: which prompts, skills and training they affect and what has to be re-checked before you switch.',
     Icon: SwapIcon,
+  },
+  surveys: {
+    href: '/surveys',
+    summary: 'Short, anonymous pulse surveys on how the tools and the rollout feel. Results are only ever shown for groups of five or more.',
+    emptyTitle: 'No pulse survey is open',
+    emptyBody: 'When a leader schedules a pulse survey, it appears here for you to answer. Your answers are stored without your name.',
+    Icon: PulseIcon,
   },
   outcomes: {
     href: '/outcomes',

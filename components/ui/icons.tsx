@@ -155,3 +155,11 @@ export function InboxIcon(props: IconProps) {
     </Icon>
   )
 }
+
+export function PulseIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 12h4l2-5 4 10 2-5h6" />
+    </Icon>
+  )
+}

@@ -8,7 +8,7 @@ import { E2E_PORT, E2E_URL } from '../../playwright.config'
 // folder of its own, migrations, demo seed, build if needed, the production server), then waits
 // for /api/health. Teardown stops the app with SIGTERM and checks the database stopped cleanly.
 
-export const E2E_DATA_DIR = path.join(process.cwd(), 'data', 'e2e')
+export const E2E_DATA_DIR = process.env.PACELINE_E2E_DATA_DIR ?? path.join(process.cwd(), 'data', 'e2e')
 export const OIDC_PORT = Number(process.env.PACELINE_E2E_OIDC_PORT ?? 3219)
 
 function waitForLine(child: ChildProcess, text: string, timeoutMs: number): Promise<void> {

@@ -48,10 +48,10 @@ describe('role permissions', () => {
 
 describe('navigation by role', () => {
   it.each([
-    ['DEVELOPER', ['Training', 'Model changes']],
-    ['EXPERT', ['Rollout', 'Training', 'Model changes']],
-    ['LEADER', ['Rollout', 'Training', 'Model changes', 'Outcomes', 'Budget']],
-    ['ADMIN', ['Rollout', 'Training', 'Model changes', 'Outcomes', 'Budget', 'Admin']],
+    ['DEVELOPER', ['Training', 'Model changes', 'Pulse surveys']],
+    ['EXPERT', ['Rollout', 'Training', 'Model changes', 'Pulse surveys']],
+    ['LEADER', ['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget']],
+    ['ADMIN', ['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget', 'Admin']],
   ] as const)('%s sees %j', (role, labels) => {
     expect(navFor(role).map((i) => i.label)).toEqual(labels)
   })
