@@ -14,6 +14,7 @@ const TABLE: Record<Permission, RoleName[]> = {
   'models.manage': ['ADMIN', 'LEADER', 'EXPERT'],
   'outcomes.view': ['ADMIN', 'LEADER'],
   'outcomes.import': ['ADMIN', 'LEADER'],
+  'outcomes.targets': ['ADMIN', 'LEADER'],
   'surveys.answer': ['ADMIN', 'LEADER', 'EXPERT', 'DEVELOPER'],
   'surveys.manage': ['ADMIN', 'LEADER'],
   'budget.view': ['ADMIN', 'LEADER'],
