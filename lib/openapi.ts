@@ -2,6 +2,7 @@ import { body, common, errorResponse, input, ok, output, queryParameters, slugPa
 import { intakeOpenApi } from '@/lib/intake/openapi'
 import { outcomesOpenApi } from '@/lib/outcomes/openapi'
 import { surveysOpenApi } from '@/lib/surveys/openapi'
+import { rolloutOpenApi } from '@/lib/rollout/openapi'
 import { createModuleSchema, lockSchema, publishSchema, requestChangesSchema, retireSchema, reviewCommentSchema, saveDraftSchema, searchSchema } from '@/lib/training/schemas'
 import { draftSavedSchema, errorSchema, trainingListSchema, trainingModuleSchema, workflowResultSchema } from '@/lib/training/api-schemas'
 
@@ -20,7 +21,7 @@ function workflow(summary: string, ref: string, extra: Record<string, unknown> =
   }
 }
 
-const PARTS = [intakeOpenApi, outcomesOpenApi, surveysOpenApi]
+const PARTS = [intakeOpenApi, outcomesOpenApi, surveysOpenApi, rolloutOpenApi]
 
 export function buildOpenApiDocument(serverUrl = '/') {
   return {
