@@ -8,19 +8,23 @@ import { ForbiddenError, RuleViolationError } from '@/lib/errors'
 import { assertMayApprove, assertTransition } from '@/lib/training/rules'
 import { RENDERER_VERSION, renderMarkdown } from '@/lib/training/markdown'
 import { lockSchema, publishSchema, requestChangesSchema, retireSchema, reviewCommentSchema } from '@/lib/training/schemas'
+import { libraryChanged } from '@/lib/training/cache'
 import { actorOf, compareAndSet, loadModule } from './shared'
 
 type Audit = Omit<Parameters<typeof recordAudit>[1], 'entityType'>
 
 async function step(user: SessionUser, slug: string, version: number, run: (m: Awaited<ReturnType<typeof loadModule>>, tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<Audit>) {
-  return db.$transaction(async (tx) => {
+  const after = await db.$transaction(async (tx) => {
     const module = await loadModule(tx, slug)
     if (module.version !== version) await compareAndSet(tx, module, version, {}) // throws CONFLICT
     const audit = await run(module, tx)
     await recordAudit(actorOf(user), { entityType: 'TrainingModule', entityId: module.id, ...audit }, tx)
-    const after = await tx.trainingModule.findUniqueOrThrow({ where: { id: module.id }, select: { slug: true, status: true, version: true, latestVersion: true } })
-    return after
+    return tx.trainingModule.findUniqueOrThrow({ where: { id: module.id }, select: { slug: true, status: true, version: true, latestVersion: true } })
   })
+  // Published, retired or reviewed: this process's cached search results are out of date now
+  // (other instances see the generation stamp move within STAMP_CHECK_MS).
+  libraryChanged()
+  return after
 }
 
 /** training.author. DRAFT -> IN_REVIEW. Errors: NOT_FOUND, CONFLICT, RULE_VIOLATION. */

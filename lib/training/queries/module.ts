@@ -6,6 +6,7 @@ import { NotFoundError } from '@/lib/errors'
 import { RENDERER_VERSION, renderMarkdown } from '@/lib/training/markdown'
 import { diffFields, diffVersions, diffStats } from '@/lib/training/diff'
 import { staleReasons, type StaleReason } from '@/lib/training/rules'
+import { cachedVersion, rememberVersion } from '@/lib/training/cache'
 import type { Audience, ModuleStatus, TrainingKind } from '@/lib/training/schemas'
 
 export interface ValidatedModelView {
@@ -58,9 +59,107 @@ async function renderedHtml(v: { id: string; body: string; html: string | null; 
   return html
 }
 
-async function beingReplacedIds(): Promise<Set<string>> {
-  const rows = await db.modelChangeEvent.findMany({ where: { status: { in: ['PLANNED', 'IN_PROGRESS'] }, fromModelId: { not: null } }, select: { fromModelId: true } })
-  return new Set(rows.map((r) => r.fromModelId!))
+/** What never changes in a published version: cached by version id (lib/training/cache.ts). */
+interface VersionContent {
+  title: string
+  summary: string
+  kind: TrainingKind
+  audience: Audience
+  tags: string[]
+  estimatedMinutes: number
+  body: string
+  html: string
+  changelog: string
+  publishedAt: string
+}
+
+async function versionContent(id: string): Promise<VersionContent> {
+  const cached = cachedVersion<VersionContent>(id)
+  if (cached) return cached
+  const v = await db.trainingModuleVersion.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, html: true, htmlRenderer: true, title: true, summary: true, kind: true, audience: true, tags: true, estimatedMinutes: true, body: true, changelog: true, publishedAt: true },
+  })
+  const content: VersionContent = {
+    title: v.title,
+    summary: v.summary,
+    kind: v.kind,
+    audience: v.audience,
+    tags: v.tags,
+    estimatedMinutes: v.estimatedMinutes,
+    body: v.body,
+    html: await renderedHtml(v),
+    changelog: v.changelog,
+    publishedAt: v.publishedAt.toISOString(),
+  }
+  // Weight: about the bytes held (strings are UTF-16 in memory).
+  rememberVersion(id, content, 2 * (content.body.length + content.html.length + content.title.length + content.summary.length) + 512)
+  return content
+}
+
+type PageRow = {
+  id: string
+  slug: string
+  ownerId: string
+  status: ModuleStatus
+  latestVersion: number
+  lastReviewedAt: Date | null
+  retiredAt: Date | null
+  ownerName: string
+  ownerEmail: string
+  versionId: string | null
+  versions: ModuleVersionView['versions']
+  validations: ValidatedModelView[]
+  openFlags: number
+  myHelpful: boolean | null
+  myComment: string | null
+  completed: boolean
+  ratings: { helpful: number; notHelpful: number } | null
+  comments: string[] | null
+}
+
+const ISO = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
+
+/**
+ * Everything about a module that can change, and everything personal, in one statement: the
+ * module, its owner, the requested version's id, the version history, the models that version was
+ * validated on (with their status now), open flags, this person's rating and completion, and (for
+ * the owner, leaders and admins) the rating aggregates. The version's content comes from
+ * versionContent().
+ */
+async function pageRow(user: SessionUser, slug: string, number: number | undefined, seesAllAggregates: boolean): Promise<PageRow | null> {
+  const rows = await db.$queryRaw<PageRow[]>`
+    SELECT m.id, m.slug, m."ownerId", m.status, m."latestVersion", m."lastReviewedAt", m."retiredAt",
+      o.name AS "ownerName", o.email AS "ownerEmail", v.id AS "versionId",
+      (SELECT COALESCE(json_agg(json_build_object(
+                'number', x.number, 'changelog', x.changelog,
+                'publishedAt', to_char(x."publishedAt", ${ISO}), 'publishedBy', p.name) ORDER BY x.number DESC), '[]'::json)
+         FROM "TrainingModuleVersion" x JOIN "User" p ON p.id = x."publishedById"
+         WHERE x."moduleId" = m.id) AS versions,
+      (SELECT COALESCE(json_agg(json_build_object(
+                'label', mv.label, 'snapshot', mv.snapshot, 'vendor', mv.vendor, 'status', mv.status,
+                'beingReplaced', EXISTS (SELECT 1 FROM "ModelChangeEvent" e WHERE e."fromModelId" = mv.id AND e.status IN ('PLANNED', 'IN_PROGRESS')))
+              ORDER BY tv."modelVersionId"), '[]'::json)
+         FROM "TrainingValidation" tv JOIN "ModelVersion" mv ON mv.id = tv."modelVersionId"
+         WHERE tv."trainingVersionId" = v.id) AS validations,
+      (SELECT count(*)::int FROM "TrainingFlag" f WHERE f."moduleId" = m.id AND f."resolvedAt" IS NULL) AS "openFlags",
+      r.helpful AS "myHelpful", r.comment AS "myComment",
+      EXISTS (SELECT 1 FROM "LearningCompletion" lc WHERE lc."userId" = ${user.id}::uuid AND lc."moduleId" = m.id) AS completed,
+      CASE WHEN ${seesAllAggregates} OR m."ownerId" = ${user.id}::uuid THEN
+        (SELECT json_build_object('helpful', count(*) FILTER (WHERE a.helpful), 'notHelpful', count(*) FILTER (WHERE NOT a.helpful))
+           FROM "TrainingRating" a WHERE a."moduleId" = m.id)
+      END AS ratings,
+      CASE WHEN ${seesAllAggregates} OR m."ownerId" = ${user.id}::uuid THEN
+        (SELECT COALESCE(json_agg(c.comment ORDER BY c."updatedAt" DESC), '[]'::json)
+           FROM (SELECT a.comment, a."updatedAt" FROM "TrainingRating" a
+                 WHERE a."moduleId" = m.id AND a.comment IS NOT NULL ORDER BY a."updatedAt" DESC LIMIT 20) c)
+      END AS comments
+    FROM "TrainingModule" m
+    JOIN "User" o ON o.id = m."ownerId"
+    LEFT JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = COALESCE(${number ?? null}::int, m."latestVersion")
+    LEFT JOIN "TrainingRating" r ON r."moduleId" = m.id AND r."userId" = ${user.id}::uuid
+    WHERE m.slug = ${slug}`
+  return rows[0] ?? null
 }
 
 /**
@@ -69,38 +168,13 @@ async function beingReplacedIds(): Promise<Set<string>> {
  */
 export async function getModuleVersion(user: SessionUser, slug: string, number?: number): Promise<ModuleVersionView> {
   assertCan(user, 'training.view')
-  const m = await db.trainingModule.findUnique({
-    where: { slug },
-    select: {
-      id: true, slug: true, ownerId: true, status: true, latestVersion: true, lastReviewedAt: true, retiredAt: true,
-      owner: { select: { name: true, email: true } },
-      versions: { orderBy: { number: 'desc' }, select: { number: true, changelog: true, publishedAt: true, publishedBy: { select: { name: true } } } },
-    },
-  })
+  const m = await pageRow(user, slug, number, can(user, 'outcomes.view'))
   if (!m || m.latestVersion === 0) throw new NotFoundError('No published training module at this address.')
   const wanted = number ?? m.latestVersion
-  const v = await db.trainingModuleVersion.findUnique({
-    where: { moduleId_number: { moduleId: m.id, number: wanted } },
-    select: {
-      id: true, html: true, htmlRenderer: true,
-      title: true, summary: true, kind: true, audience: true, tags: true, estimatedMinutes: true, body: true, changelog: true, publishedAt: true,
-      publishedBy: { select: { name: true } },
-      validations: { select: { modelVersion: { select: { id: true, label: true, snapshot: true, vendor: true, status: true } } } },
-    },
-  })
-  if (!v) throw new NotFoundError(`Version ${wanted} of this module does not exist.`)
-  const html = await renderedHtml(v)
-  const replaced = await beingReplacedIds()
-  const validatedOn = v.validations.map(({ modelVersion: mv }) => ({ label: mv.label, snapshot: mv.snapshot, vendor: mv.vendor, status: mv.status, beingReplaced: replaced.has(mv.id) }))
+  if (!m.versionId) throw new NotFoundError(`Version ${wanted} of this module does not exist.`)
+  const v = await versionContent(m.versionId)
   const isOwner = m.ownerId === user.id
-  const seesAggregates = isOwner || can(user, 'outcomes.view')
-  const [openFlags, mine, done, agg, comments] = await Promise.all([
-    db.trainingFlag.count({ where: { moduleId: m.id, resolvedAt: null } }),
-    db.trainingRating.findUnique({ where: { moduleId_userId: { moduleId: m.id, userId: user.id } }, select: { helpful: true, comment: true } }),
-    db.learningCompletion.findUnique({ where: { userId_moduleId: { userId: user.id, moduleId: m.id } }, select: { completedAt: true } }),
-    seesAggregates ? db.trainingRating.groupBy({ by: ['helpful'], where: { moduleId: m.id }, _count: { _all: true } }) : Promise.resolve([]),
-    seesAggregates ? db.trainingRating.findMany({ where: { moduleId: m.id, comment: { not: null } }, select: { comment: true }, orderBy: { updatedAt: 'desc' }, take: 20 }) : Promise.resolve([]),
-  ])
+  const validatedOn = m.validations
   return {
     slug: m.slug,
     title: v.title,
@@ -113,28 +187,22 @@ export async function getModuleVersion(user: SessionUser, slug: string, number?:
     latestVersion: m.latestVersion,
     isLatest: wanted === m.latestVersion,
     body: v.body,
-    html,
+    html: v.html,
     changelog: v.changelog,
-    publishedAt: v.publishedAt.toISOString(),
-    publishedBy: v.publishedBy.name,
-    owner: m.owner,
+    publishedAt: v.publishedAt,
+    publishedBy: m.versions.find((x) => x.number === wanted)?.publishedBy ?? '',
+    owner: { name: m.ownerName, email: m.ownerEmail },
     isOwner,
     status: m.status,
     retired: Boolean(m.retiredAt),
     lastReviewedAt: m.lastReviewedAt?.toISOString() ?? null,
     stale: staleReasons({ lastReviewedAt: m.lastReviewedAt, validatedOn: validatedOn.map((x) => ({ retired: x.status === 'RETIRED', beingReplaced: x.beingReplaced })), now: new Date() }),
     validatedOn,
-    versions: m.versions.map((x) => ({ number: x.number, changelog: x.changelog, publishedAt: x.publishedAt.toISOString(), publishedBy: x.publishedBy.name })),
-    openFlags,
-    myRating: mine,
-    completed: Boolean(done),
-    ratings: seesAggregates
-      ? {
-          helpful: agg.find((a) => a.helpful)?._count._all ?? 0,
-          notHelpful: agg.find((a) => !a.helpful)?._count._all ?? 0,
-          comments: comments.map((c) => c.comment!),
-        }
-      : null,
+    versions: m.versions,
+    openFlags: m.openFlags,
+    myRating: m.myHelpful === null ? null : { helpful: m.myHelpful, comment: m.myComment },
+    completed: m.completed,
+    ratings: m.ratings ? { helpful: m.ratings.helpful, notHelpful: m.ratings.notHelpful, comments: m.comments ?? [] } : null,
   }
 }
 

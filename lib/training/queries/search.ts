@@ -6,6 +6,7 @@ import type { SessionUser } from '@/lib/auth/session'
 import { parseInput } from '@/lib/action-result'
 import { STALE_AFTER_DAYS, prefixTsQuery } from '@/lib/training/rules'
 import { searchSchema, type Audience, type SearchInput, type TrainingKind } from '@/lib/training/schemas'
+import { cachedResult } from '@/lib/training/cache'
 
 // Search over the latest published version of every module: PostgreSQL full-text search (title
 // weighted above tags and summary, above body) with prefix matching as you type, plus trigram
@@ -56,16 +57,33 @@ type Row = {
   total: bigint
 }
 
-/** training.view. Errors: INVALID_INPUT. */
-export async function searchTraining(user: SessionUser, raw: SearchInput = {}) {
+export interface SearchResult {
+  items: SearchItemView[]
+  total: number
+  page: number
+  pageSize: number
+  query: ReturnType<typeof searchSchema.parse>
+}
+
+/**
+ * training.view. Errors: INVALID_INPUT. Results do not depend on who asks, so they are cached per
+ * process for everyone while the library's generation stays the same (lib/training/cache.ts).
+ */
+export async function searchTraining(user: SessionUser, raw: SearchInput = {}): Promise<SearchResult> {
   assertCan(user, 'training.view')
   const input = parseInput(searchSchema, raw)
+  return cachedResult(`search:${JSON.stringify(input)}`, () => runSearch(input))
+}
+
+async function runSearch(input: SearchResult['query']): Promise<SearchResult> {
   const text = input.q
   const prefix = prefixTsQuery(text)
   const hasQuery = Boolean(prefix)
 
   // Candidates come from the module rows (one search document per module: its latest version),
-  // found through the GIN indexes; the version row is joined for filters and display.
+  // found through the GIN indexes. The version row is joined for the filters that need it, and
+  // otherwise only for the rows shown.
+  const needsVersion = Boolean(input.kind || input.stage || input.tag || input.freshness !== 'any')
   const filters: Prisma.Sql[] = [Prisma.sql`m."latestVersion" > 0`]
   if (!input.includeRetired) filters.push(Prisma.sql`m."retiredAt" IS NULL`)
   if (input.kind) filters.push(Prisma.sql`v.kind = ${input.kind}::"TrainingKind"`)
@@ -73,47 +91,72 @@ export async function searchTraining(user: SessionUser, raw: SearchInput = {}) {
   if (input.tag) filters.push(Prisma.sql`${input.tag} = ANY(v.tags)`)
   if (input.freshness === 'stale') filters.push(STALE_SQL)
   if (input.freshness === 'fresh') filters.push(Prisma.sql`NOT ${STALE_SQL}`)
-  // A query's candidates: a union of two GIN index scans (an OR in WHERE would force a full scan
-  // of the module table).
-  const candidates = hasQuery
-    ? Prisma.sql`JOIN (
-        SELECT id FROM "TrainingModule" WHERE "searchVector" @@ to_tsquery('english', ${prefix})
-        UNION
-        SELECT id FROM "TrainingModule" WHERE ${text} <% "searchTitle"
-      ) c ON c.id = m.id`
-    : Prisma.empty
   const where = Prisma.join(filters, ' AND ')
+  const versionJoin = needsVersion ? Prisma.sql`JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = m."latestVersion"` : Prisma.empty
+
+  // The tsquery sits in a materialised CTE: its selectivity is then unknown to the planner, which
+  // keeps to the GIN index instead of unpacking every stored vector (common prefixes match most
+  // modules). Candidates: the union of two GIN index scans (an OR in WHERE would force a full scan),
+  // remembering which were trigram (title typo) hits.
   // Title hits outrank the rest: rank on the small head document (title A, tags and summary B),
-  // plus the title's trigram similarity (which also ranks near-miss typos), plus a little for a
-  // body-only match.
-  const rank = hasQuery
-    ? Prisma.sql`ts_rank(m."searchHead", to_tsquery('english', ${prefix}), 1) + 2 * word_similarity(${text}, m."searchTitle") + 0.01`
-    : Prisma.sql`0::real`
+  // plus the title's trigram similarity for trigram hits (which also ranks near-miss typos), plus a
+  // little for a body-only match.
+  const hits = hasQuery
+    ? Prisma.sql`
+      q AS MATERIALIZED (SELECT to_tsquery('english', ${prefix}) AS tsq),
+      c AS (
+        SELECT id, bool_or(trgm) AS trgm FROM (
+          SELECT m.id, false AS trgm FROM "TrainingModule" m, q WHERE m."searchVector" @@ q.tsq
+          UNION ALL
+          SELECT m.id, true AS trgm FROM "TrainingModule" m WHERE ${text} <% m."searchTitle"
+        ) u GROUP BY id
+      ),
+      hits AS (
+        SELECT m.id AS "moduleId",
+               ts_rank(m."searchHead", q.tsq, 1) + CASE WHEN c.trgm THEN 2 * word_similarity(${text}, m."searchTitle") ELSE 0 END + 0.01 AS rank,
+               m."publishedAt" AS "updatedAt", m.slug, count(*) OVER () AS total
+        FROM c JOIN "TrainingModule" m ON m.id = c.id CROSS JOIN q
+        ${versionJoin}
+        WHERE ${where}
+        ORDER BY rank DESC, "updatedAt" DESC, m.slug
+        LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}
+      )`
+    : Prisma.sql`
+      hits AS (
+        SELECT m.id AS "moduleId", 0::real AS rank, m."publishedAt" AS "updatedAt", m.slug, count(*) OVER () AS total
+        FROM "TrainingModule" m
+        ${versionJoin}
+        WHERE ${where}
+        ORDER BY "updatedAt" DESC, m.slug
+        LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}
+      )`
 
   const rows = await db.$queryRaw<Row[]>`
-    WITH hits AS (
-      SELECT m.id AS "moduleId", v.id AS "versionId", ${rank} AS rank, COALESCE(m."publishedAt", v."publishedAt") AS "updatedAt",
-             count(*) OVER () AS total
-      FROM "TrainingModule" m
-      ${candidates}
-      JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = m."latestVersion"
-      WHERE ${where}
-      ORDER BY rank DESC, "updatedAt" DESC, m.slug
-      LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}
-    )
+    WITH ${hits}
     SELECT m.slug, v.title, v.summary, v.kind, v.audience, v.tags, v.number AS version,
-           ${STALE_SQL} AS stale, (m."retiredAt" IS NOT NULL) AS retired, h."updatedAt", h.total
+           ${STALE_SQL} AS stale, (m."retiredAt" IS NOT NULL) AS retired,
+           COALESCE(h."updatedAt", v."publishedAt") AS "updatedAt", h.total
     FROM hits h
     JOIN "TrainingModule" m ON m.id = h."moduleId"
-    JOIN "TrainingModuleVersion" v ON v.id = h."versionId"
-    ORDER BY h.rank DESC, h."updatedAt" DESC, m.slug`
+    JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = m."latestVersion"
+    ORDER BY h.rank DESC, h."updatedAt" DESC, h.slug`
 
   const items: SearchItemView[] = rows.map(({ total: _t, updatedAt, ...r }) => ({ ...r, updatedAt: updatedAt.toISOString() }))
   let total = rows.length ? Number(rows[0].total) : 0
   if (!rows.length && input.page > 1) {
-    const [{ n }] = await db.$queryRaw<Array<{ n: bigint }>>`
-      SELECT count(*) AS n FROM "TrainingModule" m ${candidates}
-      JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = m."latestVersion" WHERE ${where}`
+    // Past the last page: the count alone.
+    const count = hasQuery
+      ? Prisma.sql`
+        WITH q AS MATERIALIZED (SELECT to_tsquery('english', ${prefix}) AS tsq)
+        SELECT count(*) AS n FROM "TrainingModule" m
+        JOIN (
+          SELECT m.id FROM "TrainingModule" m, q WHERE m."searchVector" @@ q.tsq
+          UNION
+          SELECT m.id FROM "TrainingModule" m WHERE ${text} <% m."searchTitle"
+        ) c ON c.id = m.id
+        ${versionJoin} WHERE ${where}`
+      : Prisma.sql`SELECT count(*) AS n FROM "TrainingModule" m ${versionJoin} WHERE ${where}`
+    const [{ n }] = await db.$queryRaw<Array<{ n: bigint }>>(count)
     total = Number(n)
   }
   return { items, total, page: input.page, pageSize: input.pageSize, query: input }

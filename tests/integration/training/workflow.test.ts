@@ -11,6 +11,7 @@ import {
   submitForReview,
 } from '@/lib/training/mutations'
 import { diffModuleVersions, getDraft, getModuleVersion, searchTraining } from '@/lib/training/queries'
+import { resetTrainingCaches } from '@/lib/training/cache'
 import { makeUser } from '@/tests/support/people'
 
 let a: SessionUser // expert, author
@@ -140,9 +141,15 @@ describe('writing, reviewing and publishing a module', () => {
     const row = await db.trainingModuleVersion.findFirstOrThrow({ where: { module: { slug }, number: 1 } })
     expect(row.htmlRenderer).toBe(1)
     expect(row.html).toContain('<h2')
+    // Each process also keeps published versions in memory (they are immutable): a new process
+    // (after a deploy that changed the renderer) starts with an empty one, as resetTrainingCaches() does.
+    const before = (await getModuleVersion(dev, slug, 1)).html
     await db.trainingModuleVersion.update({ where: { id: row.id }, data: { html: '<p>cached</p>' } })
+    expect((await getModuleVersion(dev, slug, 1)).html).toBe(before)
+    resetTrainingCaches()
     expect((await getModuleVersion(dev, slug, 1)).html).toBe('<p>cached</p>')
     await db.trainingModuleVersion.update({ where: { id: row.id }, data: { htmlRenderer: 0 } })
+    resetTrainingCaches()
     expect((await getModuleVersion(dev, slug, 1)).html).toContain('<h2')
     expect((await db.trainingModuleVersion.findUniqueOrThrow({ where: { id: row.id } })).htmlRenderer).toBe(1)
   })
