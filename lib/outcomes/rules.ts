@@ -24,9 +24,61 @@ export function commentsVisible(respondents: number): boolean {
 export function suppressedCells(cells: Array<{ key: string; respondents: number }>, totalVisible = true): Set<string> {
   const hidden = new Set(cells.filter((c) => !groupVisible(c.respondents)).map((c) => c.key))
   if (!totalVisible) return new Set(cells.map((c) => c.key))
-  if (hidden.size === 1 && cells.length > 1) {
+  // The hidden cells together are what total minus visible cells reveals: they must form a group
+  // of at least MIN_RESPONDENTS too (or be a lone empty cell), else hide the next smallest.
+  const hiddenSum = () => cells.filter((c) => hidden.has(c.key)).reduce((n, c) => n + c.respondents, 0)
+  while (hidden.size > 0 && hidden.size < cells.length && (hidden.size === 1 || hiddenSum() < MIN_RESPONDENTS) && !(hidden.size > 1 && hiddenSum() === 0)) {
     const next = cells.filter((c) => !hidden.has(c.key)).sort((a, b) => a.respondents - b.respondents || a.key.localeCompare(b.key))[0]
-    if (next) hidden.add(next.key)
+    hidden.add(next.key)
+  }
+  return hidden
+}
+
+/** A published aggregate: the set of leaf cells (e.g. teams) it sums. */
+export interface Aggregate {
+  key: string
+  leaves: readonly string[]
+}
+
+/**
+ * Which aggregates to hide so that no group below MIN_RESPONDENTS can be recovered from visible
+ * ones, when aggregates nest (a team inside the control group, a cohort inside the organisation).
+ * Aggregates below the threshold are hidden. Then, for every visible aggregate B, the visible
+ * aggregates inside it that do not overlap are subtracted from it: if what is left has between 1
+ * and MIN_RESPONDENTS - 1 respondents, the smallest of them is hidden as well, until no such
+ * difference remains.
+ */
+export function suppressNested(aggregates: readonly Aggregate[], respondents: ReadonlyMap<string, number>): Set<string> {
+  const count = (leaves: Iterable<string>) => {
+    let n = 0
+    for (const l of leaves) n += respondents.get(l) ?? 0
+    return n
+  }
+  const info = aggregates.map((a) => {
+    const leaves = new Set([...a.leaves].filter((l) => (respondents.get(l) ?? 0) > 0))
+    return { key: a.key, leaves, n: count(leaves) }
+  })
+  const hidden = new Set(info.filter((a) => !groupVisible(a.n)).map((a) => a.key))
+  const inside = (a: Set<string>, b: Set<string>) => a.size < b.size && [...a].every((l) => b.has(l))
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const b of info) {
+      if (hidden.has(b.key)) continue
+      const subs = info.filter((a) => a !== b && !hidden.has(a.key) && inside(a.leaves, b.leaves)).sort((x, y) => y.n - x.n || x.key.localeCompare(y.key))
+      const family: typeof subs = []
+      const used = new Set<string>()
+      for (const a of subs) {
+        if ([...a.leaves].some((l) => used.has(l))) continue
+        family.push(a)
+        a.leaves.forEach((l) => used.add(l))
+      }
+      if (!family.length) continue
+      const residue = b.n - family.reduce((n, a) => n + a.n, 0)
+      if (residue > 0 && residue < MIN_RESPONDENTS) {
+        hidden.add(family[family.length - 1].key)
+        changed = true
+      }
+    }
   }
   return hidden
 }

@@ -98,6 +98,8 @@ async function run(url: string, options: SeedOptions, mode: Mode): Promise<SeedS
     await db.query('BEGIN')
     try {
       await db.query('SET LOCAL synchronous_commit = off')
+      // Outcome rollups: one full refresh at the end instead of a trigger run per batch.
+      await db.query(`SET LOCAL paceline.rollups = 'deferred'`)
       await db.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY])
       if (mode === 'replace') await truncateApplicationTables(db)
       else if (await hasUsers(db)) {
@@ -120,6 +122,8 @@ async function run(url: string, options: SeedOptions, mode: Mode): Promise<SeedS
       await insertSurveys(ctx, surveys)
       await insertDelivery(ctx, debt, throughput)
       await insertBudget(ctx, budget)
+      await db.query(`SET LOCAL paceline.rollups = ''`)
+      await db.query('SELECT outcome_rollups_refresh()')
       summary.elapsedMs = Date.now() - startedAt
       const { elapsedMs: _elapsed, ...counts } = summary
       await db.query(
