@@ -1,3 +1,4 @@
+import { RENDERER_VERSION, renderMarkdown } from '@/lib/training/markdown'
 import { sqlTimestamp } from '../calendar'
 import type { SeedContext } from '../context'
 import { arrayColumn, insertMany, type Column } from '../sql'
@@ -47,6 +48,11 @@ const VERSION_COLUMNS: Column<VersionRow>[] = [
   { name: 'changelog', type: 'text', value: (r) => r.changelog },
   { name: 'publishedById', type: 'uuid', value: (r) => r.publishedById },
   { name: 'publishedAt', type: 'timestamp(3)', value: (r) => ts(r.publishedAt) },
+  // The cached sanitised rendering, as publishing stores it: the first read of a seeded version
+  // then does not render Markdown inside the request. Rendered while the previous batch is being
+  // inserted (runBatches keeps one statement in flight).
+  { name: 'html', type: 'text', value: (r) => renderMarkdown(r.body) },
+  { name: 'htmlRenderer', type: 'int4', value: () => RENDERER_VERSION },
 ]
 
 const VALIDATION_COLUMNS: Column<ValidationRow>[] = [
