@@ -11,22 +11,23 @@ const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
 const text = (max: number, what: string) => z.preprocess(blank, z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(max, `${what} is longer than ${max} characters`))
 const optText = (max: number, what: string) => z.preprocess(blank, z.string().trim().max(max, `${what} is longer than ${max} characters`).nullish())
 
-function dateValue(what: string, optional = false) {
+function dateInner(what: string) {
   const inner = z
     .date({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} "${String(iss.input)}" is not a date (use ISO 8601, e.g. 2025-06-21T16:14:00Z)`) })
     .superRefine((d, ctx) => {
       const problem = dateRangeProblem(d, new Date())
       if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}` })
     })
-  return z.preprocess(
-    (v) => {
-      const b = blank(v)
-      if (typeof b === 'string') return parseDate(b) ?? b
-      return b
-    },
-    optional ? inner.nullish() : inner,
-  )
+  return inner
 }
+
+const toDate = (v: unknown) => {
+  const b = blank(v)
+  if (typeof b === 'string') return parseDate(b) ?? b
+  return b
+}
+const dateValue = (what: string) => z.preprocess(toDate, dateInner(what))
+const optDateValue = (what: string) => z.preprocess(toDate, dateInner(what).nullish())
 
 const count = (what: string) =>
   z.preprocess((v) => {
@@ -74,7 +75,7 @@ export const incidentInputSchema = z
     team: optText(200, 'team'),
     service: optText(200, 'service'),
     startedAt: dateValue('startedAt'),
-    resolvedAt: dateValue('resolvedAt', true),
+    resolvedAt: optDateValue('resolvedAt'),
     causeChangeUrl: httpUrl,
     aiAssisted: bool,
     status: optText(60, 'status'),
@@ -120,7 +121,7 @@ export const techDebtInputSchema = z
     size,
     points,
     openedOn: dateValue('openedOn').transform(dayStart),
-    repaidOn: dateValue('repaidOn', true).transform((d) => (d ? dayStart(d) : null)),
+    repaidOn: optDateValue('repaidOn').transform((d) => (d ? dayStart(d) : null)),
     status: optText(60, 'status'),
   })
   .superRefine((v, ctx) => {
