@@ -1,0 +1,50 @@
+import 'server-only'
+import { db } from '@/lib/db'
+import type { SessionUser } from '@/lib/auth/session'
+import { assertSeesPlan, canSeeEverything } from '@/lib/rollout/access'
+import { evaluateGateUnchecked, type GateView } from '@/lib/rollout/queries/gates'
+import { getPlan, listTeams, teamFlags, type TeamFlags, type TeamView, type PlanView } from '@/lib/rollout/queries/plan'
+
+export interface OverviewRow {
+  team: TeamView
+  phase: string | null
+  gate: { outcome: GateView['outcome']; blockers: string[]; cohortId: string } | null
+  flags: TeamFlags | null
+}
+
+/**
+ * Everyone signed in: leaders and experts see every team; developers only their own team. Where
+ * each team stands, its phase, the next gate and what blocks it, and open flags.
+ */
+export async function getOverview(user: SessionUser, asOf = new Date()): Promise<{ plan: PlanView | null; rows: OverviewRow[]; recentAdvances: Array<{ at: string; by: string | null; subject: string; override: boolean; reason: string | null; outcome: string }> }> {
+  assertSeesPlan(user)
+  const plan = await getPlan(user)
+  const { teams } = await listTeams(user)
+  const flags = await teamFlags(user, teams, asOf)
+  const cohortIds = [...new Set(teams.flatMap((t) => (t.cohort ? [t.cohort.id] : [])))]
+  const gates = new Map<string, GateView | null>()
+  for (const id of cohortIds) {
+    try {
+      gates.set(id, await evaluateGateUnchecked({ cohortId: id }, asOf))
+    } catch {
+      gates.set(id, null)
+    }
+  }
+  const rows: OverviewRow[] = teams.map((team) => {
+    const g = team.cohort ? gates.get(team.cohort.id) ?? null : null
+    return {
+      team,
+      phase: g?.phaseName ?? null,
+      gate: g ? { outcome: g.outcome, cohortId: g.cohortId, blockers: g.criteria.filter((c) => c.status === 'FAIL' || c.status === 'INCONCLUSIVE').map((c) => `${c.description} — ${c.explanation}`) } : null,
+      flags: flags.get(team.id) ?? null,
+    }
+  })
+  const advances = canSeeEverything(user)
+    ? await db.stageAdvance.findMany({ orderBy: { decidedAt: 'desc' }, take: 10, select: { decidedAt: true, override: true, reason: true, gateOutcome: true, decidedBy: { select: { name: true } }, team: { select: { name: true } }, fromCohort: { select: { name: true } } } })
+    : []
+  return {
+    plan,
+    rows,
+    recentAdvances: advances.map((a) => ({ at: a.decidedAt.toISOString(), by: a.decidedBy?.name ?? null, subject: a.team?.name ?? a.fromCohort?.name ?? '—', override: a.override, reason: a.reason, outcome: a.gateOutcome })),
+  }
+}
