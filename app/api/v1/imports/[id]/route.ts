@@ -1,0 +1,9 @@
+import { handle, json } from '@/lib/api'
+import { requireApiUser } from '@/lib/auth/session'
+import { getImportJob } from '@/lib/intake/jobs'
+
+export const dynamic = 'force-dynamic'
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handle(async () => json(await getImportJob(await requireApiUser(request), (await params).id)))
+}
