@@ -23,6 +23,6 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cs
 
 /** A safe file name for a download: letters, digits, dashes. */
 export function csvFileName(base: string): string {
-  const slug = base.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80)
+  const slug = base.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80)
   return `${slug || 'export'}.csv`
 }

@@ -4,6 +4,7 @@ import { db } from '@/lib/db'
 import { assertCan } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
 import { ValidationError } from '@/lib/errors'
+import { cachedByGeneration } from '@/lib/outcomes/cache'
 import {
   addSurveySums, addTeamSums, emptySurveySums, emptyTeamSums, satisfactionFigure, SCALE_QUESTIONS, teamFigures,
   type SatisfactionFigure, type ScaleQuestion, type SurveySums, type TeamFigures, type TeamSums,
@@ -123,7 +124,8 @@ export async function getOutcomes(user: SessionUser, input: unknown): Promise<Ou
     for (const issue of parsed.error.issues) (fields[issue.path.join('.') || 'query'] ??= []).push(issue.message)
     throw new ValidationError('The outcome query is not valid.', fields)
   }
-  return computeOutcomes(parsed.data)
+  const q = parsed.data
+  return cachedByGeneration(`outcomes:${q.groupBy}:${q.group ?? ''}:${q.from}:${q.to}`, () => computeOutcomes(q))
 }
 
 async function computeOutcomes(q: OutcomesQuery): Promise<OutcomesView> {
@@ -220,34 +222,57 @@ async function computeOutcomes(q: OutcomesQuery): Promise<OutcomesView> {
       answers: r.answers, sum: r.sum, distribution: [r.s1, r.s2, r.s3, r.s4, r.s5],
     }
   }
-  const leafIn = (leaf: string, groupKey: string) => leaf.slice(0, leaf.lastIndexOf('#')).split('|').includes(groupKey)
+  // Parsed once: which shown groups each leaf belongs to (string splitting per lookup is O(groups x leaves)).
+  const leafGroups = new Map<string, Set<string>>()
+  const groupsOfLeaf = (leaf: string) => {
+    let set = leafGroups.get(leaf)
+    if (!set) leafGroups.set(leaf, (set = new Set(leaf.slice(0, leaf.lastIndexOf('#')).split('|').filter(Boolean))))
+    return set
+  }
+  const leafIn = (leaf: string, groupKey: string) => groupsOfLeaf(leaf).has(groupKey)
   const leafControl = (leaf: string) => leaf.endsWith('#1')
   const CONTROL = '~control'
+  // Per month, the leaves of each shown group (so a group's sums touch only its own leaves).
+  const indexLeaves = <T,>(byMonth: Map<string, Map<string, T>>) => {
+    const out = new Map<string, Map<string, Array<[string, T]>>>()
+    for (const [month, leaves] of byMonth) {
+      const perGroup = new Map<string, Array<[string, T]>>()
+      for (const [leaf, v] of leaves) for (const g of groupsOfLeaf(leaf)) perGroup.set(g, [...(perGroup.get(g) ?? []), [leaf, v]])
+      out.set(month, perGroup)
+    }
+    return out
+  }
 
   // Anonymity per month: every shown group and the control group are aggregates of leaves.
   const hiddenByMonth = new Map<string, Set<string>>()
   for (const [month, leaves] of surveyLeaves) {
     const keys = [...leaves.keys()]
+    const members = new Map<string, string[]>()
+    for (const l of keys) for (const g of groupsOfLeaf(l)) members.set(g, [...(members.get(g) ?? []), l])
     const aggregates: Aggregate[] = [
-      ...shown.map((g) => ({ key: g.key, leaves: keys.filter((l) => leafIn(l, g.key)) })),
+      ...shown.map((g) => ({ key: g.key, leaves: members.get(g.key) ?? [] })),
       ...(month >= q.from ? [{ key: CONTROL, leaves: keys.filter(leafControl) }] : []),
     ]
     hiddenByMonth.set(month, suppressNested(aggregates, new Map(keys.map((k) => [k, leaves.get(k)!.respondents]))))
   }
 
-  const sumTeam = (month: string, pick: (leaf: string) => boolean) => {
+  const teamByGroup = indexLeaves(teamLeaves)
+  const surveyByGroup = indexLeaves(surveyLeaves)
+  const sumTeam = (month: string, pick: (leaf: string) => boolean, groupKey?: string) => {
     const s = emptyTeamSums()
     let throughputDevelopers = 0
-    for (const [leaf, row] of teamLeaves.get(month) ?? []) {
+    const entries = groupKey ? (teamByGroup.get(month)?.get(groupKey) ?? []) : (teamLeaves.get(month) ?? [])
+    for (const [leaf, row] of entries) {
       if (!pick(leaf)) continue
       addTeamSums(s, row)
       throughputDevelopers += Number(row.throughputDevelopers ?? 0)
     }
     return { sums: s, throughputDevelopers }
   }
-  const sumSurvey = (month: string, pick: (leaf: string) => boolean) => {
+  const sumSurvey = (month: string, pick: (leaf: string) => boolean, groupKey?: string) => {
     const s = emptySurveySums()
-    for (const [leaf, sums] of surveyLeaves.get(month) ?? []) if (pick(leaf)) addSurveySums(s, sums)
+    const entries = groupKey ? (surveyByGroup.get(month)?.get(groupKey) ?? []) : (surveyLeaves.get(month) ?? [])
+    for (const [leaf, sums] of entries) if (pick(leaf)) addSurveySums(s, sums)
     return s
   }
 
@@ -255,8 +280,8 @@ async function computeOutcomes(q: OutcomesQuery): Promise<OutcomesView> {
     const developers = g.teams.reduce((n, t) => n + (sizeOf.get(t) ?? 0), 0)
     const pick = (leaf: string) => leafIn(leaf, g.key)
     const monthFigures = months.map((month) => {
-      const { sums, throughputDevelopers } = sumTeam(month, pick)
-      const survey = sumSurvey(month, pick)
+      const { sums, throughputDevelopers } = sumTeam(month, pick, g.key)
+      const survey = sumSurvey(month, pick, g.key)
       return {
         month,
         inRollout: g.start !== null && month >= g.start,
@@ -273,11 +298,11 @@ async function computeOutcomes(q: OutcomesQuery): Promise<OutcomesView> {
         let throughputDevMonths = 0
         const survey = emptySurveySums()
         for (const month of bMonths) {
-          const t = sumTeam(month, pick)
+          const t = sumTeam(month, pick, g.key)
           addTeamSums(sums, t.sums)
           throughputDevMonths += t.throughputDevelopers
           // Only months whose own figure is visible go into the baseline: it reveals nothing new.
-          if (!(hiddenByMonth.get(month)?.has(g.key) ?? true)) addSurveySums(survey, sumSurvey(month, pick))
+          if (!(hiddenByMonth.get(month)?.has(g.key) ?? true)) addSurveySums(survey, sumSurvey(month, pick, g.key))
         }
         baseline = {
           from: bMonths[0],

@@ -60,11 +60,16 @@ export function suppressNested(aggregates: readonly Aggregate[], respondents: Re
   })
   const hidden = new Set(info.filter((a) => !groupVisible(a.n)).map((a) => a.key))
   const inside = (a: Set<string>, b: Set<string>) => a.size < b.size && [...a].every((l) => b.has(l))
+  // Which aggregates touch each leaf: only those can lie inside an aggregate containing it.
+  const byLeaf = new Map<string, typeof info>()
+  for (const a of info) for (const l of a.leaves) byLeaf.set(l, [...(byLeaf.get(l) ?? []), a])
   for (let changed = true; changed; ) {
     changed = false
     for (const b of info) {
       if (hidden.has(b.key)) continue
-      const subs = info.filter((a) => a !== b && !hidden.has(a.key) && inside(a.leaves, b.leaves)).sort((x, y) => y.n - x.n || x.key.localeCompare(y.key))
+      const candidates = new Set<(typeof info)[number]>()
+      for (const l of b.leaves) for (const a of byLeaf.get(l) ?? []) candidates.add(a)
+      const subs = [...candidates].filter((a) => a !== b && !hidden.has(a.key) && inside(a.leaves, b.leaves)).sort((x, y) => y.n - x.n || x.key.localeCompare(y.key))
       const family: typeof subs = []
       const used = new Set<string>()
       for (const a of subs) {
