@@ -5,7 +5,7 @@ import { db } from '@/lib/db'
 import { getEnv } from '@/lib/env'
 import { authOptions } from '@/lib/auth/options'
 import { sessionExpired } from '@/lib/auth/rules'
-import { verifyApiToken } from '@/lib/auth/tokens'
+import { TOKEN_PREFIX, hashToken } from '@/lib/auth/token-format'
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors'
 import type { RoleName } from '@/lib/auth/permissions'
 
@@ -54,20 +54,53 @@ export async function requireApiUser(request: Request): Promise<SessionUser> {
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim())
     if (!match) throw new UnauthenticatedError('Malformed Authorization header: expected "Bearer <token>".')
-    const owner = await verifyApiToken(match[1])
-    if (!owner) throw new UnauthenticatedError('Invalid, expired or revoked API token.')
-    const user = await db.user.findUnique({ where: { id: owner.userId }, select: USER_SELECT })
-    if (!user || !user.active) throw new UnauthenticatedError('Invalid, expired or revoked API token.')
-    if (owner.scope === 'READ' && !SAFE_METHODS.has(request.method.toUpperCase())) {
+    const found = await tokenWithOwner(match[1])
+    if (!found || !found.user.active) throw new UnauthenticatedError('Invalid, expired or revoked API token.')
+    const { user, scope } = found
+    if (scope === 'READ' && !SAFE_METHODS.has(request.method.toUpperCase())) {
       throw new ForbiddenError('This API token is read-only.')
     }
-    return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, via: 'token', tokenScope: owner.scope }
+    return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, via: 'token', tokenScope: scope }
   }
   // Cookie-authenticated state changes must come from our own pages: check Origin (CSRF).
   if (!SAFE_METHODS.has(request.method.toUpperCase()) && !sameOrigin(request)) {
     throw new ForbiddenError('Cross-site request refused: the Origin header does not match this site.')
   }
   return requireUser()
+}
+
+type TokenRow = {
+  tokenId: string
+  scope: 'READ' | 'WRITE'
+  revokedAt: Date | null
+  expiresAt: Date | null
+  lastUsedAt: Date | null
+  id: string
+  email: string
+  name: string
+  role: RoleName
+  teamId: string | null
+  active: boolean
+}
+
+/**
+ * A valid (unrevoked, unexpired) token with its owner as they are now, in one query; null
+ * otherwise. The same rules as verifyApiToken() in lib/auth/tokens.ts, which the rest of the app uses.
+ */
+async function tokenWithOwner(token: string): Promise<{ scope: 'READ' | 'WRITE'; user: Omit<TokenRow, 'tokenId' | 'scope' | 'revokedAt' | 'expiresAt' | 'lastUsedAt'> } | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null
+  const [row] = await db.$queryRaw<TokenRow[]>`
+    SELECT t.id AS "tokenId", t.scope::text AS scope, t."revokedAt", t."expiresAt", t."lastUsedAt",
+           u.id, u.email, u.name, u.role::text AS role, u."teamId", u.active
+    FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
+    WHERE t."tokenHash" = ${hashToken(token)}`
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) return null
+  // last-used at minute precision: one write per token per minute at most.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: new Date() } }).catch(() => {})
+  }
+  const { tokenId: _t, scope, revokedAt: _r, expiresAt: _e, lastUsedAt: _l, ...user } = row
+  return { scope, user }
 }
 
 /** True when the request's Origin is this app (NEXTAUTH_URL, or the host the request came to). */
