@@ -223,7 +223,7 @@ export function ImportWizard({ teams }: { teams: Team[] }) {
             <div><dt className="text-fg-muted">Skipped / invalid</dt><dd className="font-medium text-fg">{preview.skipped} / {preview.errorCount}</dd></div>
           </dl>
 
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Column mapping">
             <table className="w-full text-left text-sm">
               <caption className="mb-2 text-left font-semibold text-fg">Column mapping</caption>
               <thead><tr className="border-b border-line text-fg-muted"><th scope="col" className="py-1.5 pr-4">Paceline field</th><th scope="col" className="py-1.5">Column in the file</th></tr></thead>
@@ -238,7 +238,7 @@ export function ImportWizard({ teams }: { teams: Team[] }) {
           </div>
 
           {preview.rows.length ? (
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="First rows">
               <table className="w-full text-left text-xs">
                 <caption className="mb-2 text-left text-sm font-semibold text-fg">First rows as they will be imported</caption>
                 <thead>
@@ -311,7 +311,7 @@ export function ImportWizard({ teams }: { teams: Team[] }) {
       {outcome?.status === 'INVALID' ? <p role="alert" className="text-sm text-fg">Nothing was written: {outcome.errorCount} rows are invalid.</p> : null}
 
       {errors.length ? (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Row errors">
           <table className="w-full text-left text-sm">
             <caption className="mb-2 text-left font-semibold text-fg">Row errors ({errorCount}{errorCount > errors.length ? `, first ${errors.length} shown` : ''})</caption>
             <thead><tr className="border-b border-line text-fg-muted"><th scope="col" className="py-1.5 pr-3">Line</th><th scope="col" className="py-1.5 pr-3">Column</th><th scope="col" className="py-1.5">Reason</th></tr></thead>

@@ -6,7 +6,7 @@ const STATUS: Record<ImportJobView['status'], string> = { VALIDATING: 'Validatin
 export function RecentImports({ jobs }: { jobs: ImportJobView[] }) {
   if (!jobs.length) return <p className="rounded-xl border border-dashed border-line-strong/60 bg-surface px-4 py-5 text-sm text-fg-muted">No imports yet. Files you import appear here with their counts.</p>
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Recent imports">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Recent imports</caption>
         <thead>
