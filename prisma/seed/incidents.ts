@@ -154,6 +154,21 @@ function tellStories(rows: IncidentRow[], org: Org, t: Timeline): void {
   })
 }
 
+/**
+ * PagerDuty's interruption counts for an incident: how many notifications it caused, bucketed by
+ * when it started (business hours 08-18 on weekdays, sleep hours 22-07, off hours otherwise).
+ * Derived from the row alone, so adding them changed no other seeded value. Opsgenie had none.
+ */
+export function interruptions(r: Pick<IncidentRow, 'source' | 'severity' | 'startedAt'>): { business: number; off: number; sleep: number } | null {
+  if (r.source !== 'pagerduty') return null
+  const n = r.severity === 'SEV1' ? 3 : r.severity === 'SEV2' ? 2 : 1
+  const hour = r.startedAt.getUTCHours()
+  const weekday = r.startedAt.getUTCDay() >= 1 && r.startedAt.getUTCDay() <= 5
+  if (hour >= 22 || hour < 7) return { business: 0, off: 0, sleep: n }
+  if (weekday && hour >= 8 && hour < 18) return { business: n, off: 0, sleep: 0 }
+  return { business: 0, off: n, sleep: 0 }
+}
+
 const COLUMNS: Column<IncidentRow & { teamId: string }>[] = [
   { name: 'source', type: 'text', value: (r) => r.source },
   { name: 'externalId', type: 'text', value: (r) => r.externalId },
@@ -166,6 +181,9 @@ const COLUMNS: Column<IncidentRow & { teamId: string }>[] = [
   { name: 'resolvedAt', type: 'timestamp(3)', value: (r) => (r.resolvedAt ? sqlTimestamp(r.resolvedAt) : null) },
   { name: 'causeChangeUrl', type: 'text', value: (r) => r.causeChangeUrl },
   { name: 'aiAssisted', type: 'bool', value: (r) => r.aiAssisted },
+  { name: 'businessHourInterruptions', type: 'int4', value: (r) => interruptions(r)?.business ?? null },
+  { name: 'offHourInterruptions', type: 'int4', value: (r) => interruptions(r)?.off ?? null },
+  { name: 'sleepHourInterruptions', type: 'int4', value: (r) => interruptions(r)?.sleep ?? null },
   // Imported by the webhook a couple of minutes after the page.
   { name: 'createdAt', type: 'timestamp(3)', value: (r) => sqlTimestamp(addMinutes(r.startedAt, 2)) },
   { name: 'updatedAt', type: 'timestamp(3)', value: (r) => sqlTimestamp(r.resolvedAt ?? addMinutes(r.startedAt, 2)) },
