@@ -4,7 +4,11 @@ import { CsvButton } from '@/components/surveys/csv-button'
 
 const SHORT: Record<string, string> = { overall: 'Overall', tools_help: 'Tools help', time_to_learn: 'Time to learn', workload: 'Workload' }
 
-/** Means per question for each group of a breakdown; groups that did not pass the anonymity guard say so instead of showing figures. */
+/**
+ * Means per question for each group of a breakdown; groups that did not pass the anonymity guard
+ * say so instead of showing figures, with one message whichever rule hid them (which rule would
+ * itself say something about the group's size).
+ */
 export function BreakdownTable({ by, buckets, questions, filename }: { by: string; buckets: BucketResult[]; questions: Array<{ key: string; prompt: string }>; filename: string }) {
   const rows = [
     [by, 'Respondents', 'Response rate (%)', ...questions.map((q) => `${q.prompt} (mean)`), 'Note'],
@@ -37,7 +41,7 @@ export function BreakdownTable({ by, buckets, questions, filename }: { by: strin
                 <th scope="row" className="px-4 py-2 text-left font-medium text-fg">{b.label}</th>
                 {b.result.suppressed ? (
                   <td colSpan={2 + questions.length} className="px-3 py-2 text-fg-muted">
-                    {b.result.rule === 'threshold' ? NOT_ENOUGH_RESPONSES : `${NOT_ENOUGH_RESPONSES} (hidden so that it cannot be subtracted from another figure)`}
+                    {NOT_ENOUGH_RESPONSES}
                   </td>
                 ) : (
                   <>

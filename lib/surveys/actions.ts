@@ -66,7 +66,8 @@ export async function answerSurveyAction(_prev: ActionResult | null, formData: F
     const input: Record<string, unknown> = {}
     for (const k of ['overall', 'tools_help', 'time_to_learn', 'workload', 'comment'] as const) if (k in values) input[k] = values[k]
     await answerSurvey(user, values.surveyId ?? '', input as never)
-    revalidatePath('/surveys')
+    // No revalidation: re-rendering this page would replace the thank-you with "already answered";
+    // the survey pages are dynamic and read the new state on the next visit.
     return { ok: true, data: undefined, message: 'Thank you. Your answer was recorded without your name.' }
   } catch (err) {
     return toActionError(err, values)

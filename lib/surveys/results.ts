@@ -10,7 +10,6 @@ import {
   addDistributions,
   anonymityGuard,
   atomKey,
-  COMPLEMENTARY_EXPLANATION,
   effectiveStatus,
   emptyDistribution,
   inAudience,
@@ -143,7 +142,7 @@ export async function getSurveyResults(user: SessionUser, surveyId: string, raw:
 
   const figures = (f: Filter): GroupResult => {
     const v = guard.figures(f)
-    if (!v.visible) return { suppressed: true, rule: v.rule, message: v.rule === 'threshold' ? NOT_ENOUGH_RESPONSES : `${NOT_ENOUGH_RESPONSES} ${COMPLEMENTARY_EXPLANATION}` }
+    if (!v.visible) return { suppressed: true, rule: v.rule, message: NOT_ENOUGH_RESPONSES }
     const matching = atoms.filter((a) => matchesFilter(a, f))
     const questions = scaleQuestions.map((sq) => {
       const distribution = matching.reduce((acc, a) => addDistributions(acc, a.dist.get(sq.key) ?? emptyDistribution()), emptyDistribution())

@@ -230,7 +230,6 @@ export function anonymityGuard(atoms: Atom[]) {
 
 /** The API's fixed reason for any suppressed group (threshold or complementary). */
 export const SUPPRESSED_REASON = `fewer than ${MIN_RESPONDENTS} responses` as const
-export const COMPLEMENTARY_EXPLANATION = `Hidden because, together with another figure, it would reveal a group of fewer than ${MIN_RESPONDENTS} people.`
 
 /** Response rate in whole percent, capped at 100 (answers recorded under an earlier team can exceed today's headcount). */
 export function responseRate(respondents: number, eligible: number): number | null {

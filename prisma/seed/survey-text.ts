@@ -1,15 +1,11 @@
+import { STANDARD_QUESTIONS } from '@/lib/surveys/rules'
 import type { Rng } from './random'
 import type { Who } from './story'
 
 // Pulse questions and the free-text comments people leave. Comments never name anyone.
 
-export const QUESTIONS = [
-  { key: 'overall', kind: 'SCALE_1_5', optional: false, prompt: 'Overall, how satisfied were you with your work this month?' },
-  { key: 'tools_help', kind: 'SCALE_1_5', optional: false, prompt: 'The tools I use help me do good work.' },
-  { key: 'time_to_learn', kind: 'SCALE_1_5', optional: false, prompt: 'I have enough time to learn new tools and practices.' },
-  { key: 'workload', kind: 'SCALE_1_5', optional: false, prompt: 'My workload this month was sustainable.' },
-  { key: 'comment', kind: 'FREE_TEXT', optional: true, prompt: 'Anything you want the rollout team to know? Shown only in aggregate, never with your name.' },
-] as const
+// The portal's standard questions (lib/surveys/rules.ts), so that seeded and new pulses compare by key and prompt.
+export const QUESTIONS = STANDARD_QUESTIONS
 
 const PILOT_EARLY = [
   'The first two weeks were slower than before. Week three the test walkthrough started to pay off.',

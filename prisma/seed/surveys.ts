@@ -105,11 +105,11 @@ export function generateSurveys(rng: Rng, org: Org, t: Timeline): SurveyData {
 const RESPONSES_WITH_ANSWERS = `
 WITH src AS MATERIALIZED (
   SELECT gen_random_uuid() AS id, s.*
-  FROM unnest($1::uuid[], $2::uuid[], $3::"Stage"[], $4::date[], $5::int4[], $6::int4[], $7::int4[], $8::int4[], $9::text[])
-    AS s("surveyId", "teamId", stage, "submittedOn", overall, tools_help, time_to_learn, workload, comment)
+  FROM unnest($1::uuid[], $2::uuid[], $3::"Stage"[], $4::date[], $5::int4[], $6::int4[], $7::int4[], $8::int4[], $9::text[], $10::uuid[])
+    AS s("surveyId", "teamId", stage, "submittedOn", overall, tools_help, time_to_learn, workload, comment, "cohortId")
 ), responses AS (
-  INSERT INTO "SurveyResponse" ("id", "surveyId", "teamId", "stage", "submittedOn")
-  SELECT id, "surveyId", "teamId", stage, "submittedOn" FROM src
+  INSERT INTO "SurveyResponse" ("id", "surveyId", "teamId", "cohortId", "stage", "submittedOn")
+  SELECT id, "surveyId", "teamId", "cohortId", stage, "submittedOn" FROM src
 )
 INSERT INTO "SurveyAnswer" ("responseId", "questionId", "score", "text")
 SELECT src.id, q.id, a.score, a.text
@@ -159,6 +159,8 @@ export async function insertSurveys(ctx: SeedContext, data: SurveyData): Promise
         batch.map((r) => r.submittedOn),
         ...[0, 1, 2, 3].map((i) => batch.map((r) => r.scores[i])),
         batch.map((r) => r.comment),
+        // The cohort at answer time, as the portal records it (lib/surveys/rules.ts groupAttributes).
+        batch.map((r) => (r.stage === 'EXPERTS' ? ids.expertsCohort : r.stage === 'PILOT' ? ids.pilotCohort : null)),
       ],
     }),
     (batch, result) => {

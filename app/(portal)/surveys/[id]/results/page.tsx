@@ -6,7 +6,7 @@ import { isAppError } from '@/lib/errors'
 import { MIN_RESPONDENTS, NOT_ENOUGH_RESPONSES } from '@/lib/outcomes/rules'
 import { listGroupOptions } from '@/lib/surveys/queries'
 import { getSurveyResults, type SurveyResultsView } from '@/lib/surveys/results'
-import { COMPLEMENTARY_EXPLANATION, STAGE_LABELS, STAGES } from '@/lib/surveys/rules'
+import { STAGE_LABELS, STAGES } from '@/lib/surveys/rules'
 import { BREAKDOWNS } from '@/lib/surveys/schemas'
 import { buttonClasses } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -119,9 +119,7 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
         {result.suppressed ? (
           <EmptyState headingLevel={3} title={NOT_ENOUGH_RESPONSES} icon={<LockIcon className="size-5" />}>
             <p>
-              {result.rule === 'threshold'
-                ? `This group has fewer than ${MIN_RESPONDENTS} respondents${survey.status === 'OPEN' ? ' so far' : ''}. Try a wider filter.`
-                : COMPLEMENTARY_EXPLANATION + ' Try a wider filter.'}
+              {`Either this group has fewer than ${MIN_RESPONDENTS} respondents${survey.status === 'OPEN' ? ' so far' : ''}, or its figures could be subtracted from another figure to reveal a smaller group. Try a wider filter.`}
             </p>
           </EmptyState>
         ) : (
