@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { signIn } from './support'
 
@@ -11,8 +11,27 @@ const CSV = [
   'PE2E0003,9003,Label printing slow,2026-09-07T14:03:00Z,2026-09-07T14:33:00Z,resolved,low,false,,,label-service,Carrier team (PagerDuty),60,1800,1,0,0',
 ].join('\n')
 
+/** SEV4 incidents per 100 developers of Carrier Integrations in September 2026, read from the dashboard's table view. */
+async function carrierSev4(page: Page): Promise<number> {
+  await page.goto('/outcomes?groupBy=team&from=2026-09&to=2026-09')
+  await page.getByLabel('Group', { exact: true }).selectOption({ label: 'Carrier Integrations' })
+  await page.getByRole('button', { name: 'Apply filters' }).click()
+  await expect(page.getByLabel('Group', { exact: true })).toHaveValue(/\S/)
+  const incidents = page.locator('[data-chart="incidents"]')
+  await incidents.getByRole('button', { name: 'Show table' }).click()
+  const table = incidents.getByRole('table')
+  const headers = await table.getByRole('columnheader').allInnerTexts()
+  const column = headers.findIndex((h) => h.trim() === 'SEV4')
+  expect(column).toBeGreaterThan(0)
+  const rows = table.getByRole('row')
+  await expect(rows).toHaveCount(2) // header + September
+  const cells = await rows.nth(1).locator('th, td').allInnerTexts()
+  return Number(cells[column].replace(/[^0-9.]/g, ''))
+}
+
 test('a leader imports a PagerDuty incident CSV and sees progress and the result', async ({ page }) => {
   await signIn(page, 'leader@example.com')
+  const before = await carrierSev4(page)
   await page.goto('/outcomes/import')
   await expect(page.getByRole('heading', { level: 1, name: 'Import outcome data' })).toBeVisible()
   await page.getByLabel('What the file holds').selectOption('incidents')
@@ -50,4 +69,7 @@ test('a leader imports a PagerDuty incident CSV and sees progress and the result
 
   await page.reload()
   await expect(page.getByRole('table', { name: 'Recent imports' })).toContainText('pagerduty-incidents.csv')
+
+  // The dashboard counts the new incident.
+  expect(await carrierSev4(page)).toBeGreaterThan(before)
 })
