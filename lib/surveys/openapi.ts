@@ -1,6 +1,6 @@
 import { body, common, errorResponse, input, ok, output, queryParameters, strip, type OpenApiPart } from '@/lib/openapi-helpers'
 import { responseRecordedSchema, surveyListSchema, surveyResultsSchema, surveyScheduledSchema } from '@/lib/surveys/api-schemas'
-import { answerSurveySchema, closeSurveySchema, resultsQuerySchema, scheduleSurveySchema, updateSurveySchema } from '@/lib/surveys/schemas'
+import { answerFieldsSchema, closeSurveySchema, resultsQuerySchema, scheduleSurveySchema, updateSurveySchema } from '@/lib/surveys/schemas'
 
 // The /api/v1 paths and schemas of pulse surveys, merged into /api/v1/openapi.json by lib/openapi.ts.
 
@@ -73,6 +73,6 @@ export const surveysOpenApi: OpenApiPart = {
     ScheduleSurvey: strip(input(scheduleSurveySchema)),
     UpdateSurvey: strip(input(updateSurveySchema)),
     CloseSurvey: strip(input(closeSurveySchema)),
-    AnswerSurvey: strip(input(answerSurveySchema)),
+    AnswerSurvey: strip(input(answerFieldsSchema)),
   },
 }

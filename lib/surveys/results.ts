@@ -101,11 +101,14 @@ async function resolveFilter(q: ReturnType<typeof resultsQuerySchema.parse>) {
   let team: { id: string; name: string } | null = null
   let cohort: { id: string; name: string } | null = null
   if (q.team) {
-    team = await db.team.findFirst({ where: isUuid(q.team) ? { id: q.team } : { slug: q.team.toLowerCase() }, select: { id: true, name: true } })
-    if (!team) fields.team = ['No team with this id or slug.']
+    team = isUuid(q.team)
+      ? await db.team.findUnique({ where: { id: q.team }, select: { id: true, name: true } })
+      : ((await db.team.findUnique({ where: { slug: q.team.toLowerCase() }, select: { id: true, name: true } })) ??
+        (await db.team.findFirst({ where: { name: { equals: q.team, mode: 'insensitive' } }, select: { id: true, name: true } })))
+    if (!team) fields.team = ['No team with this id, slug or name.']
   }
   if (q.cohort) {
-    cohort = await db.cohort.findFirst({ where: isUuid(q.cohort) ? { id: q.cohort } : { name: q.cohort }, select: { id: true, name: true } })
+    cohort = await db.cohort.findFirst({ where: isUuid(q.cohort) ? { id: q.cohort } : { name: { equals: q.cohort, mode: 'insensitive' } }, select: { id: true, name: true } })
     if (!cohort) fields.cohort = ['No cohort with this id or name.']
   }
   if (Object.keys(fields).length) throw new ValidationError('Some filters name nothing that exists.', fields)

@@ -38,8 +38,27 @@ const score = z.preprocess(
   z.number({ error: 'Choose an answer from 1 to 5.' }).int({ error: 'Choose an answer from 1 to 5.' }).min(1, { error: 'Choose an answer from 1 to 5.' }).max(5, { error: 'Choose an answer from 1 to 5.' }),
 )
 
+/**
+ * Also accepted: `{"answers": {...}}` and `{"answers": [{"key": "overall", "score": 4}, {"key": "comment", "text": "…"}]}`,
+ * normalised to the flat shape before validation.
+ */
+function normaliseAnswers(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v) || !('answers' in v)) return v
+  const { answers, ...rest } = v as { answers: unknown } & Record<string, unknown>
+  if (Array.isArray(answers)) {
+    const flat: Record<string, unknown> = { ...rest }
+    for (const a of answers) {
+      if (!a || typeof a !== 'object' || typeof (a as { key?: unknown }).key !== 'string') return v
+      const { key, score, text, value } = a as { key: string; score?: unknown; text?: unknown; value?: unknown }
+      flat[key] = score ?? text ?? value
+    }
+    return flat
+  }
+  return answers && typeof answers === 'object' ? { ...rest, ...answers } : v
+}
+
 /** One person's answers; the comment is optional. Unknown keys are refused (nothing else is stored). */
-export const answerSurveySchema = z.strictObject({
+export const answerFieldsSchema = z.strictObject({
   overall: score,
   tools_help: score,
   time_to_learn: score,
@@ -51,12 +70,13 @@ export const answerSurveySchema = z.strictObject({
     .optional()
     .nullable(),
 })
-export type AnswerSurveyInput = z.input<typeof answerSurveySchema>
+export const answerSurveySchema = z.preprocess(normaliseAnswers, answerFieldsSchema)
+export type AnswerSurveyInput = z.input<typeof answerFieldsSchema>
 
 export const BREAKDOWNS = ['team', 'cohort', 'stage'] as const
 export type Breakdown = (typeof BREAKDOWNS)[number]
 
-/** Results filters: team by id or slug, cohort by id, stage by name (case-insensitive). */
+/** Results filters: team by id, slug or name, cohort by id or name, stage by name (case-insensitive). */
 export const resultsQuerySchema = z.object({
   team: z.string().trim().max(120).optional().transform((v) => v || undefined),
   cohort: z.string().trim().max(120).optional().transform((v) => v || undefined),

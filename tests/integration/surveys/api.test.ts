@@ -112,3 +112,16 @@ describe('surveys API', () => {
     expect((await db.pulseSurvey.findUniqueOrThrow({ where: { id: surveyId } })).status).toBe('CLOSED')
   })
 })
+
+describe('answer body shapes', () => {
+  it('accepts {"answers": {...}} and a list of {key, score}, and refuses identity fields', async () => {
+    const s = await (await schedule(post('/api/v1/surveys', leaderToken, { title: 'Shapes', opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() }))).json()
+    const [a, b, c] = devs
+    expect((await respond(post(`/api/v1/surveys/${s.id}/responses`, tokens.get(a.email), { answers: answers(4) }), ctx(s.id))).status).toBe(201)
+    const list = [{ key: 'overall', score: 3 }, { key: 'tools_help', score: 3 }, { key: 'time_to_learn', score: 3 }, { key: 'workload', score: 3 }, { key: 'comment', text: 'ok' }]
+    expect((await respond(post(`/api/v1/surveys/${s.id}/responses`, tokens.get(b.email), { answers: list }), ctx(s.id))).status).toBe(201)
+    const sneaky = await respond(post(`/api/v1/surveys/${s.id}/responses`, tokens.get(c.email), { ...answers(2), email: c.email }), ctx(s.id))
+    expect(sneaky.status).toBe(422)
+    expect(await db.surveyResponse.count({ where: { surveyId: s.id } })).toBe(2)
+  })
+})
