@@ -3,7 +3,9 @@ import type { SeedContext } from './context'
 import { insertMany, insertOne } from './sql'
 
 // The rollout plan, eight months into fifteen: experts done, the pilot at its gate review (one
-// open high-severity finding keeps the gate red), the broad stage planned.
+// open high-severity finding keeps the gate red), the broad stage planned. Also the expert poll
+// that chose the experts, their allocations and feed, the pilot's control teams and every team's
+// readiness, with one pilot team flagged (no learning time, deadlines unchanged).
 
 type Criterion = [metric: string, comparator: string, threshold: number | null, description: string]
 
@@ -15,7 +17,7 @@ const EXPERTS_CRITERIA: Criterion[] = [
 const PILOT_CRITERIA: Criterion[] = [
   ['HIGH_SEVERITY_INCIDENTS_PER_100', 'NOT_ABOVE_BASELINE', 0, 'SEV1 and SEV2 incidents per 100 developers in the pilot teams are not above their pre-pilot baseline.'],
   ['SATISFACTION_OVERALL', 'NOT_BELOW_BASELINE', 0.2, 'Average "overall" pulse score in the pilot teams is no more than 0.2 below their pre-pilot baseline.'],
-  ['LEARNING_PATH_COMPLETION', 'AT_LEAST', 0.8, 'At least 80% of pilot developers have completed the core learning path.'],
+  ['LEARNING_PATH_COMPLETION', 'AT_LEAST', 80, 'At least 80% of pilot developers have completed the core learning path.'],
   ['OPEN_HIGH_SEVERITY_FINDINGS', 'AT_MOST', 0, 'No open high-severity findings from the pilot.'],
   ['LEARNING_TIME_BOOKED', 'AT_LEAST', 4, 'Every pilot developer has at least 4 hours a week of learning time booked in their calendar.'],
 ]
@@ -24,7 +26,9 @@ const BROAD_CRITERIA: Criterion[] = [
   ['HIGH_SEVERITY_INCIDENTS_PER_100', 'NOT_ABOVE_BASELINE', 0, 'SEV1 and SEV2 incidents per 100 developers across the organisation are not above the pre-rollout baseline.'],
   ['SATISFACTION_OVERALL', 'NOT_BELOW_BASELINE', 0.2, 'Organisation-wide "overall" pulse score is no more than 0.2 below the pre-rollout baseline.'],
   ['TECH_DEBT_NET', 'AT_MOST', 0, 'Tech debt is not growing: points opened minus points repaid over the last quarter is zero or less.'],
-  ['LEARNING_PATH_COMPLETION', 'AT_LEAST', 0.8, 'At least 80% of developers have completed the core learning path.'],
+  ['LEARNING_PATH_COMPLETION', 'AT_LEAST', 80, 'At least 80% of developers have completed the core learning path.'],
+  ['OFF_HOURS_LOAD', 'NOT_ABOVE_BASELINE', 0, 'Off-hours interruptions per 100 developers are not above the pre-rollout baseline.'],
+  ['ADOPTION', 'AT_LEAST', 0, 'How many people have the tools: shown for context, never a reason to open the gate.'],
 ]
 
 interface FindingSpec {
@@ -150,11 +154,87 @@ export async function seedRollout(ctx: SeedContext): Promise<void> {
       phaseId: f.stage === 'EXPERTS' ? ids.expertsPhase : ids.pilotPhase,
       cohortId: f.stage === 'EXPERTS' ? ids.expertsCohort : ids.pilotCohort,
       authorId: ids.experts[f.author % ids.experts.length],
+      ownerId: ids.experts[f.author % ids.experts.length],
       resolution: f.resolution ?? null,
       version: f.status === 'OPEN' ? 0 : 2,
       createdAt: stamp(created),
       updatedAt: stamp(f.status === 'OPEN' ? created : addDays(created, 12)),
     })
     summary.findings++
+  }
+  await seedPlannerExtras(ctx, t.planStart)
+}
+
+const EXPLORE_IDEAS = [
+  'Characterisation tests before refactoring the parts nobody dares to touch.',
+  'Reviewing assistant-written pull requests: what to check and how to keep them small.',
+  'Database migrations and what the assistant gets wrong about locks.',
+  'Debugging production incidents from logs without pasting customer data.',
+  'Data pipeline changes with the schema registry in the loop.',
+  'Onboarding to an unfamiliar service with the assistant as a guide.',
+]
+
+const FEED = [
+  'Small, scoped tasks work far better than “refactor this module”. Writing the acceptance test first keeps the assistant honest.',
+  'After the model switch the long instruction files made things worse. Short checklists did better; I am rewriting ours.',
+  'Pairing on an incident: the assistant found the retry storm in the logs quickly, but we had to redact the excerpt first.',
+  'Migrations: always ask for the lock-timeout wrapper explicitly. Drafting a walkthrough for the pilot teams.',
+]
+
+/** The planner's supporting records; called from seedRollout so the seed entry needs no change. */
+async function seedPlannerExtras(ctx: SeedContext, planStart: Date): Promise<void> {
+  const { db, timeline: t, ids, org } = ctx
+  const stamp = (d: Date) => sqlTimestamp(d)
+  const experts = org.members.filter((p) => p.role === 'EXPERT')
+  const managerOf = (team: number | null) => (team === null ? null : ids.leaders[org.groupLeader[org.catalogue.teams[team].group]] ?? null)
+
+  const pollAt = addDays(planStart, -45)
+  const pollId = await insertOne(db, 'ExpertPoll', {
+    title: 'Expert volunteers for the AI tools exploration',
+    description: 'Two to three months at about 60% of your time, exploring the tools on an internal code base you know, writing up what works for everyone else.',
+    status: 'CLOSED', closesOn: sqlDate(addDays(planStart, -25)), openedById: ids.leaders[0], version: 2,
+    createdAt: stamp(pollAt), updatedAt: stamp(addDays(planStart, -20)),
+  })
+  for (const [i, p] of experts.entries()) {
+    const userId = ids.users.get(p.email)!
+    await insertOne(db, 'ExpertCandidate', {
+      pollId, userId, nominatedById: i % 3 === 2 ? ids.leaders[0] : userId, codesDaily: true, curiosity: 4 + (i % 2),
+      exploreIdea: EXPLORE_IDEAS[i % EXPLORE_IDEAS.length], selected: true, selectedAt: stamp(addDays(planStart, -20)), createdAt: stamp(addDays(pollAt, 2 + i)),
+    })
+    const manager = managerOf(p.team)
+    const granted = 3000 + (i % 3) * 500
+    await insertOne(db, 'ExpertAllocation', {
+      userId, timeSharePercent: 60, startsOn: sqlDate(planStart), endsOn: sqlDate(t.expertsEnd),
+      budgetGranted: granted, budgetSpent: granted - 400 - (i % 4) * 150, codeBase: p.team === null ? 'internal tools' : `${org.catalogue.teams[p.team].services[0]}`,
+      signedOffById: manager, signedOffAt: manager ? stamp(addDays(planStart, -15)) : null, version: 1,
+      createdAt: stamp(addDays(planStart, -18)), updatedAt: stamp(addDays(planStart, -15)),
+    })
+  }
+  for (const [i, body] of FEED.entries()) {
+    await insertOne(db, 'ExpertFeedPost', { authorId: ids.experts[i % ids.experts.length], body, createdAt: stamp(addDays(planStart, 12 + i * 17)) })
+  }
+
+  // Control teams: outside the rollout, closest in size to the pilot teams.
+  const pilots = new Set(org.catalogue.pilotTeams)
+  const pilotSize = org.catalogue.pilotTeams.reduce((s, i) => s + org.headcounts[i], 0) / Math.max(1, org.catalogue.pilotTeams.length)
+  const controls = org.catalogue.teams.map((_, i) => i).filter((i) => !pilots.has(i))
+    .sort((a, b) => Math.abs(org.headcounts[a] - pilotSize) - Math.abs(org.headcounts[b] - pilotSize) || a - b)
+    .slice(0, Math.min(org.catalogue.pilotTeams.length, 3))
+  for (const i of controls) await db.query('INSERT INTO "CohortControlTeam" ("cohortId", "teamId") VALUES ($1, $2)', [ids.pilotCohort, ids.teams[i]])
+
+  // Readiness: pilot teams have learning time and relaxed deadlines, except the last one, which
+  // entered the pilot on an unchanged delivery plan and no booked learning time (flagged).
+  const flagged = org.catalogue.pilotTeams[org.catalogue.pilotTeams.length - 1]
+  for (const [i] of org.catalogue.teams.entries()) {
+    const pilot = pilots.has(i)
+    const isFlagged = i === flagged
+    await db.query(
+      'INSERT INTO "TeamReadiness" ("teamId", "learningHoursPerWeek", "commitmentsRelaxed", "commitmentsNote", "updatedById", "version", "updatedAt") VALUES ($1, $2, $3, $4, $5, 0, $6)',
+      [
+        ids.teams[i], isFlagged ? 0 : pilot ? 4 : 2, pilot && !isFlagged,
+        isFlagged ? 'Quarter commitments were agreed before the pilot and not revisited.' : pilot ? 'Sprint scope reduced by a fifth during the pilot.' : null,
+        managerOf(i), stamp(addDays(t.pilotStart, -7)),
+      ],
+    )
   }
 }
