@@ -1,7 +1,7 @@
 import 'server-only'
 import { cache } from 'react'
 import { getServerSession } from 'next-auth'
-import { db } from '@/lib/db'
+import { db, dbPool } from '@/lib/db'
 import { getEnv } from '@/lib/env'
 import { authOptions } from '@/lib/auth/options'
 import { sessionExpired } from '@/lib/auth/rules'
@@ -22,17 +22,23 @@ export interface SessionUser {
   tokenScope?: 'READ' | 'WRITE'
 }
 
-const USER_SELECT = { id: true, email: true, name: true, role: true, teamId: true, active: true, sessionVersion: true } as const
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 type SessionShape = { userId?: string; sv?: number; authAt?: number }
 
 /** The signed-in user from the session cookie, re-read from the database; null if none or no longer valid. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await getServerSession(authOptions())) as SessionShape | null
-  if (!session?.userId) return null
+  if (!session?.userId || !UUID.test(session.userId)) return null
   const env = getEnv()
   if (sessionExpired({ authAt: Number(session.authAt), now: Date.now(), absoluteHours: env.SESSION_ABSOLUTE_HOURS })) return null
-  const user = await db.user.findUnique({ where: { id: session.userId }, select: USER_SELECT })
+  // On the pg pool, not through Prisma: every page pays for this read (about 0.1 ms of CPU instead
+  // of 1 ms; decision 0004).
+  const { rows } = await dbPool().query<{ id: string; email: string; name: string; role: RoleName; teamId: string | null; active: boolean; sessionVersion: number }>(
+    'SELECT id, email, name, role::text AS role, "teamId", active, "sessionVersion" FROM "User" WHERE id = $1::uuid',
+    [session.userId],
+  )
+  const user = rows[0]
   if (!user || !user.active || user.sessionVersion !== Number(session.sv ?? 0)) return null
   return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, via: 'session' }
 })
@@ -89,11 +95,15 @@ type TokenRow = {
  */
 async function tokenWithOwner(token: string): Promise<{ scope: 'READ' | 'WRITE'; user: Omit<TokenRow, 'tokenId' | 'scope' | 'revokedAt' | 'expiresAt' | 'lastUsedAt'> } | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null
-  const [row] = await db.$queryRaw<TokenRow[]>`
-    SELECT t.id AS "tokenId", t.scope::text AS scope, t."revokedAt", t."expiresAt", t."lastUsedAt",
-           u.id, u.email, u.name, u.role::text AS role, u."teamId", u.active
-    FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
-    WHERE t."tokenHash" = ${hashToken(token)}`
+  const { rows } = await dbPool().query<TokenRow>(
+    `SELECT t.id AS "tokenId", t.scope::text AS scope, t."revokedAt" AT TIME ZONE 'UTC' AS "revokedAt",
+            t."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt", t."lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt",
+            u.id, u.email, u.name, u.role::text AS role, u."teamId", u.active
+     FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
+     WHERE t."tokenHash" = $1`,
+    [hashToken(token)],
+  )
+  const row = rows[0]
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) return null
   // last-used at minute precision: one write per token per minute at most.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {

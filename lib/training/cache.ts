@@ -1,5 +1,6 @@
 import 'server-only'
-import { db } from '@/lib/db'
+import { Prisma } from '@/lib/generated/prisma/client'
+import { readRows } from '@/lib/training/sql'
 import { LruCache } from '@/lib/training/lru'
 
 // Per-process caches of the training library (docs/decisions/0004-training-read-caches.md).
@@ -49,9 +50,10 @@ function state(): LibraryState {
 }
 
 async function readStamp(): Promise<string> {
-  const rows = await db.$queryRaw<Array<{ generation: bigint; changedAt: Date }>>`
-    SELECT "generation", "changedAt" FROM "TrainingLibraryStamp" WHERE "id" = 1`
-  return rows.length ? `${rows[0].generation}:${rows[0].changedAt.getTime()}` : 'none'
+  const rows = await readRows<{ stamp: string }>(
+    Prisma.sql`SELECT "generation"::text || ':' || "changedAt"::text AS stamp FROM "TrainingLibraryStamp" WHERE "id" = 1`,
+  )
+  return rows[0]?.stamp ?? 'none'
 }
 
 /**

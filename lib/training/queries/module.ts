@@ -1,5 +1,7 @@
 import 'server-only'
+import { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
+import { readRows } from '@/lib/training/sql'
 import { assertCan, can } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
 import { NotFoundError } from '@/lib/errors'
@@ -128,8 +130,9 @@ const ISO = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
  * versionContent().
  */
 async function pageRow(user: SessionUser, slug: string, number: number | undefined, seesAllAggregates: boolean): Promise<PageRow | null> {
-  const rows = await db.$queryRaw<PageRow[]>`
-    SELECT m.id, m.slug, m."ownerId", m.status, m."latestVersion", m."lastReviewedAt", m."retiredAt",
+  const rows = await readRows<PageRow>(Prisma.sql`
+    SELECT m.id, m.slug, m."ownerId", m.status, m."latestVersion",
+      m."lastReviewedAt" AT TIME ZONE 'UTC' AS "lastReviewedAt", m."retiredAt" AT TIME ZONE 'UTC' AS "retiredAt",
       o.name AS "ownerName", o.email AS "ownerEmail", v.id AS "versionId",
       (SELECT COALESCE(json_agg(json_build_object(
                 'number', x.number, 'changelog', x.changelog,
@@ -145,11 +148,11 @@ async function pageRow(user: SessionUser, slug: string, number: number | undefin
       (SELECT count(*)::int FROM "TrainingFlag" f WHERE f."moduleId" = m.id AND f."resolvedAt" IS NULL) AS "openFlags",
       r.helpful AS "myHelpful", r.comment AS "myComment",
       EXISTS (SELECT 1 FROM "LearningCompletion" lc WHERE lc."userId" = ${user.id}::uuid AND lc."moduleId" = m.id) AS completed,
-      CASE WHEN ${seesAllAggregates} OR m."ownerId" = ${user.id}::uuid THEN
+      CASE WHEN ${seesAllAggregates}::boolean OR m."ownerId" = ${user.id}::uuid THEN
         (SELECT json_build_object('helpful', count(*) FILTER (WHERE a.helpful), 'notHelpful', count(*) FILTER (WHERE NOT a.helpful))
            FROM "TrainingRating" a WHERE a."moduleId" = m.id)
       END AS ratings,
-      CASE WHEN ${seesAllAggregates} OR m."ownerId" = ${user.id}::uuid THEN
+      CASE WHEN ${seesAllAggregates}::boolean OR m."ownerId" = ${user.id}::uuid THEN
         (SELECT COALESCE(json_agg(c.comment ORDER BY c."updatedAt" DESC), '[]'::json)
            FROM (SELECT a.comment, a."updatedAt" FROM "TrainingRating" a
                  WHERE a."moduleId" = m.id AND a.comment IS NOT NULL ORDER BY a."updatedAt" DESC LIMIT 20) c)
@@ -158,7 +161,7 @@ async function pageRow(user: SessionUser, slug: string, number: number | undefin
     JOIN "User" o ON o.id = m."ownerId"
     LEFT JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = COALESCE(${number ?? null}::int, m."latestVersion")
     LEFT JOIN "TrainingRating" r ON r."moduleId" = m.id AND r."userId" = ${user.id}::uuid
-    WHERE m.slug = ${slug}`
+    WHERE m.slug = ${slug}`)
   return rows[0] ?? null
 }
 

@@ -1,6 +1,6 @@
 import 'server-only'
 import { Prisma } from '@/lib/generated/prisma/client'
-import { db } from '@/lib/db'
+import { readRows } from '@/lib/training/sql'
 import { assertCan } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
 import { parseInput } from '@/lib/action-result'
@@ -54,7 +54,7 @@ type Row = {
   stale: boolean
   retired: boolean
   updatedAt: Date
-  total: bigint
+  total: string
 }
 
 export interface SearchResult {
@@ -131,15 +131,15 @@ async function runSearch(input: SearchResult['query']): Promise<SearchResult> {
         LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}
       )`
 
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await readRows<Row>(Prisma.sql`
     WITH ${hits}
     SELECT m.slug, v.title, v.summary, v.kind, v.audience, v.tags, v.number AS version,
            ${STALE_SQL} AS stale, (m."retiredAt" IS NOT NULL) AS retired,
-           COALESCE(h."updatedAt", v."publishedAt") AS "updatedAt", h.total
+           COALESCE(h."updatedAt", v."publishedAt") AT TIME ZONE 'UTC' AS "updatedAt", h.total
     FROM hits h
     JOIN "TrainingModule" m ON m.id = h."moduleId"
     JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = m."latestVersion"
-    ORDER BY h.rank DESC, h."updatedAt" DESC, h.slug`
+    ORDER BY h.rank DESC, h."updatedAt" DESC, h.slug`)
 
   const items: SearchItemView[] = rows.map(({ total: _t, updatedAt, ...r }) => ({ ...r, updatedAt: updatedAt.toISOString() }))
   let total = rows.length ? Number(rows[0].total) : 0
@@ -156,7 +156,7 @@ async function runSearch(input: SearchResult['query']): Promise<SearchResult> {
         ) c ON c.id = m.id
         ${versionJoin} WHERE ${where}`
       : Prisma.sql`SELECT count(*) AS n FROM "TrainingModule" m ${versionJoin} WHERE ${where}`
-    const [{ n }] = await db.$queryRaw<Array<{ n: bigint }>>(count)
+    const [{ n }] = await readRows<{ n: string }>(count)
     total = Number(n)
   }
   return { items, total, page: input.page, pageSize: input.pageSize, query: input }

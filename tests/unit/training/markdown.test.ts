@@ -388,8 +388,9 @@ describe('renderMarkdown: size and robustness', () => {
     const elapsed = performance.now() - started
     const steps = md.match(/^## /gm)?.length ?? 0
     expect(html.match(/<h2 id=/g)?.length).toBe(steps)
-    // About 0.3 s on the 2-core CI machines; the bound leaves room for a busy runner.
-    expect(elapsed).toBeLessThan(2_000)
+    // About 0.3 s on the 2-core CI machines, 2.6 s seen on a machine shared with three builds; the
+    // bound catches super-linear behaviour (which takes minutes at this size), not speed.
+    expect(elapsed).toBeLessThan(5_000)
   })
 
   it('does not throw on pathological nesting: shows the body as escaped text instead', () => {
