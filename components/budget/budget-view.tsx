@@ -14,9 +14,17 @@ export function BudgetView({ months, csvName }: { months: BudgetMonth[]; csvName
     series: [
       { key: 'people', label: 'People and training', kind: 'group' },
       { key: 'tools', label: 'Tools, tokens and hardware', kind: 'group' },
-      ...BUDGET_CATEGORIES.map((c) => ({ key: c, label: CATEGORY_LABELS[c], kind: 'group' as const })),
     ],
-    rows: months.map((m) => ({ month: m.month, label: monthLabel(m.month), values: { people: m.people, tools: m.tools, ...m.byCategory } })),
+    rows: months.map((m) => ({ month: m.month, label: monthLabel(m.month), values: { people: m.people, tools: m.tools } })),
+    phases: [],
+  }
+  const byCategory: ChartModel = {
+    id: 'budget-categories',
+    title: 'Spend by category',
+    unit: 'currency per month',
+    explain: 'Each budget category on its own line: training and courses and expert time are people spend; licences, token / API spend and hardware are tool spend.',
+    series: BUDGET_CATEGORIES.map((c) => ({ key: c, label: CATEGORY_LABELS[c], kind: 'group' as const })),
+    rows: months.map((m) => ({ month: m.month, label: monthLabel(m.month), values: { ...m.byCategory } })),
     phases: [],
   }
   const ratio: ChartModel = {
@@ -32,6 +40,7 @@ export function BudgetView({ months, csvName }: { months: BudgetMonth[]; csvName
     <div className="grid gap-4">
       <OutcomeChart model={spend} csvName={`${csvName}-spend`} />
       <OutcomeChart model={ratio} csvName={`${csvName}-ratio`} />
+      <OutcomeChart model={byCategory} csvName={`${csvName}-categories`} />
     </div>
   )
 }

@@ -10,11 +10,13 @@ export function UserIdentity({ name, roleLabel }: { name: string; roleLabel: str
     <div className="flex min-w-0 items-center gap-2.5">
       <span
         aria-hidden="true"
+        title={`${name} (${roleLabel})`}
         className="flex size-8 shrink-0 items-center justify-center rounded-full bg-accent-soft text-xs font-semibold text-accent-text"
       >
         {initials(name)}
       </span>
-      <p className="flex min-w-0 flex-col leading-tight">
+      {/* Beside the one-row nav (xl) only the initials show; the name stays for screen readers and as a tooltip. */}
+      <p className="flex min-w-0 flex-col leading-tight xl:sr-only">
         <span className="max-w-[7.5rem] truncate text-sm font-medium text-fg sm:max-w-[11rem]" title={name}>
           {name}
         </span>

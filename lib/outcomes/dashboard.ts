@@ -35,17 +35,20 @@ export interface OutcomeDashboard {
 type Params = Record<string, string | string[] | undefined>
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 
-/** The URL's filters with defaults: the last 12 months, grouped by cohort. */
+/**
+ * The URL's filters with defaults: the last 12 complete months, grouped by cohort. The running
+ * month is left out of the default because its counts are partial and would read as a drop.
+ */
 export function readFilters(params: Params, now = new Date()): { filters: DashboardFilters; notices: string[] } {
   const notices: string[] = []
-  const current = monthKey(now)
+  const current = addMonthsToKey(monthKey(now), -1)
   const groupByRaw = one(params.groupBy)
   const groupBy = (GROUP_BY as readonly string[]).includes(groupByRaw ?? '') ? (groupByRaw as GroupBy) : 'cohort'
   if (groupByRaw && groupBy !== groupByRaw) notices.push('Unknown grouping in the link: showing cohorts.')
   let to = one(params.to) ?? current
   let from = one(params.from) ?? addMonthsToKey(to.match(MONTH_PATTERN) ? to : current, -11)
   if (!MONTH_PATTERN.test(to) || !MONTH_PATTERN.test(from) || from > to || Number(from.slice(0, 4)) < 2000 || addMonthsToKey(from, 119) < to) {
-    notices.push('The date range in the link is not valid (months as YYYY-MM, from before to, at most 10 years): showing the last 12 months.')
+    notices.push('The date range in the link is not valid (months as YYYY-MM, from before to, at most 10 years): showing the last 12 complete months.')
     to = current
     from = addMonthsToKey(current, -11)
   }
