@@ -3,6 +3,7 @@ import { intakeOpenApi } from '@/lib/intake/openapi'
 import { outcomesOpenApi } from '@/lib/outcomes/openapi'
 import { surveysOpenApi } from '@/lib/surveys/openapi'
 import { rolloutOpenApi } from '@/lib/rollout/openapi'
+import { modelsOpenApi } from '@/lib/models/openapi'
 import { createModuleSchema, lockSchema, publishSchema, requestChangesSchema, retireSchema, reviewCommentSchema, saveDraftSchema, searchSchema } from '@/lib/training/schemas'
 import { draftSavedSchema, errorSchema, trainingListSchema, trainingModuleSchema, workflowResultSchema } from '@/lib/training/api-schemas'
 
@@ -21,7 +22,7 @@ function workflow(summary: string, ref: string, extra: Record<string, unknown> =
   }
 }
 
-const PARTS = [intakeOpenApi, outcomesOpenApi, surveysOpenApi, rolloutOpenApi]
+const PARTS = [intakeOpenApi, outcomesOpenApi, surveysOpenApi, rolloutOpenApi, modelsOpenApi]
 
 export function buildOpenApiDocument(serverUrl = '/') {
   return {
