@@ -10,14 +10,12 @@ const SHORT: Record<string, string> = { overall: 'Overall', tools_help: 'Tools h
  * itself say something about the group's size).
  */
 export function BreakdownTable({ by, buckets, questions, filename }: { by: string; buckets: BucketResult[]; questions: Array<{ key: string; prompt: string }>; filename: string }) {
-  const rows = [
-    [by, 'Respondents', 'Response rate (%)', ...questions.map((q) => `${q.prompt} (mean)`), 'Note'],
-    ...buckets.map((b) =>
+  const header = [by, 'Respondents', 'Response rate (%)', ...questions.map((q) => `${q.prompt} (mean)`), 'Note']
+  const rows = buckets.map((b) =>
       b.result.suppressed
         ? [b.label, null, null, ...questions.map(() => null), NOT_ENOUGH_RESPONSES]
         : [b.label, b.result.respondents, b.result.responseRate, ...questions.map((q) => (b.result.suppressed ? null : (b.result.questions.find((x) => x.key === q.key)?.mean ?? null))), ''],
-    ),
-  ]
+  )
   return (
     <div className="space-y-3">
       <div className="overflow-x-auto rounded-xl border border-line bg-surface">
@@ -62,7 +60,7 @@ export function BreakdownTable({ by, buckets, questions, filename }: { by: strin
           </tbody>
         </table>
       </div>
-      <CsvButton rows={rows} filename={filename} label="Download this table (CSV)" />
+      <CsvButton header={header} rows={rows} filename={filename} label="Download this table (CSV)" />
     </div>
   )
 }

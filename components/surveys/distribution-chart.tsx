@@ -29,7 +29,8 @@ export function DistributionChart({ question, filename }: { question: QuestionFi
     count,
     share: question.answered ? Math.round((count / question.answered) * 100) : 0,
   }))
-  const rows = [['Question', 'Answer', 'Label', 'People', 'Share (%)'], ...data.map((d) => [question.prompt, Number(d.score), d.label, d.count, d.share])]
+  const header = ['Question', 'Answer', 'Label', 'People', 'Share (%)']
+  const rows = data.map((d) => [question.prompt, Number(d.score), d.label, d.count, d.share])
   return (
     <section aria-labelledby={headingId} className="flex flex-col rounded-xl border border-line bg-surface p-4 sm:p-5">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -95,7 +96,7 @@ export function DistributionChart({ question, filename }: { question: QuestionFi
         <Button size="sm" variant="ghost" aria-pressed={table} onClick={() => setTable((t) => !t)}>
           {table ? 'Show chart' : 'Show table'}
         </Button>
-        <CsvButton rows={rows} filename={`${filename}-${question.key}.csv`} />
+        <CsvButton header={header} rows={rows} filename={`${filename}-${question.key}`} />
       </div>
     </section>
   )

@@ -1,6 +1,7 @@
 'use client'
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useRouter } from 'next/navigation'
 import { scheduleSurveyAction, updateSurveyAction } from '@/lib/surveys/actions'
 import type { ActionResult } from '@/lib/action-result'
 import { STAGE_LABELS, STAGES, STANDARD_QUESTIONS, type Audience } from '@/lib/surveys/rules'
@@ -65,13 +66,18 @@ export function SurveyForm({ values, teams, cohorts, mode }: { values: SurveyFor
   const [state, dispatch, pending] = useActionState<ActionResult<unknown> | null, FormData>(action as never, null)
   const [version, setVersion] = useState(values.version ?? 0)
   const formRef = useRef<HTMLFormElement>(null)
+  const router = useRouter()
   const errors = state && !state.ok ? state.fieldErrors : undefined
   const kept = state && !state.ok ? state.values : undefined
 
   useEffect(() => {
-    if (state?.ok && state.data && typeof (state.data as { version?: number }).version === 'number') setVersion((state.data as { version: number }).version)
+    if (state?.ok && state.data && typeof (state.data as { version?: number }).version === 'number') {
+      setVersion((state.data as { version: number }).version)
+      // The page's other forms (close) need the new lock version too.
+      router.refresh()
+    }
     if (state && !state.ok) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [state])
+  }, [state, router])
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()

@@ -136,7 +136,7 @@ export default async function ResultsPage({ params, searchParams }: { params: Pr
           <h2 id="breakdown-heading" className="text-base font-semibold text-fg">
             By {BREAKDOWN_LABELS[breakdown.by].toLowerCase()}
           </h2>
-          <BreakdownTable by={BREAKDOWN_LABELS[breakdown.by]} buckets={breakdown.buckets} questions={scaleQuestions} filename={`${base}-by-${breakdown.by}.csv`} />
+          <BreakdownTable by={BREAKDOWN_LABELS[breakdown.by]} buckets={breakdown.buckets} questions={scaleQuestions} filename={`${base}-by-${breakdown.by}`} />
         </section>
       ) : null}
 
