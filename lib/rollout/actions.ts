@@ -79,7 +79,10 @@ export async function closePhaseAction(_p: Result | null, f: FormData): Promise<
 }
 
 export async function createCohortAction(_p: Result | null, f: FormData): Promise<Result> {
-  return run(f, async (v) => createCohort(await requireUser(), { name: v.name, stage: v.stage as 'PILOT', phaseId: v.phaseId, teamIds: list(f, 'teamIds'), userIds: list(f, 'userIds'), controlTeamIds: list(f, 'controlTeamIds'), startedOn: v.startedOn }), 'Cohort created.')
+  return run(f, async (v) => {
+    const c = await createCohort(await requireUser(), { name: v.name, stage: v.stage as 'PILOT', phaseId: v.phaseId, teamIds: list(f, 'teamIds'), userIds: list(f, 'userIds'), controlTeamIds: list(f, 'controlTeamIds'), startedOn: v.startedOn })
+    return { id: c.id, redirect: `/rollout/cohorts/${c.id}?created=1` }
+  }, 'Cohort created.')
 }
 
 export async function advanceAction(_p: Result | null, f: FormData): Promise<Result> {

@@ -39,6 +39,8 @@ export async function createCohort(user: SessionUser, raw: z.input<typeof create
         ...input.teamIds.map((id) => ({ kind: 'team' as const, id, label: teamName.get(id)! })),
         ...users.map((u) => ({ kind: 'user' as const, id: u.id, label: u.name })),
       ])
+      const controlling = await tx.cohortControlTeam.findMany({ where: { teamId: { in: input.teamIds }, cohort: { active: true } }, select: { teamId: true, cohort: { select: { name: true } } } })
+      if (controlling.length) throw new RuleViolationError(`${controlling.map((c) => `${teamName.get(c.teamId)} is a control team of “${c.cohort.name}”`).join('; ')}: a comparison team cannot join the rollout while it is one.`)
       if (input.controlTeamIds.length) {
         const inRollout = await tx.cohortMembership.findMany({ where: { leftOn: null, teamId: { in: input.controlTeamIds } }, select: { teamId: true } })
         if (inRollout.length) throw new RuleViolationError(`A control team must not be in the rollout: ${inRollout.map((m) => teamName.get(m.teamId!)).join(', ')}.`)

@@ -35,7 +35,8 @@ async function profiles(teamIds: string[], start: Date): Promise<Map<string, Mat
 }
 
 /**
- * rollout.view. Pilot suitability: teams not in the rollout ranked with reasons, candidate clusters
+ * rollout.view. Pilot suitability (an active cohort's control teams are not candidates: they
+ * stay the comparison group): teams not in the rollout ranked with reasons, candidate clusters
  * of `size` teams, and for the best clusters matched control teams (also outside the rollout).
  */
 export async function getSuitability(user: SessionUser, size = 3, start = new Date()): Promise<{ teams: TeamRank[]; clusters: ClusterWithControls[] }> {
@@ -48,7 +49,7 @@ export async function getSuitability(user: SessionUser, size = 3, start = new Da
       controlFor: { where: { cohort: { active: true } }, select: { cohortId: true } },
     },
   })
-  const teams: SuitabilityTeam[] = rows.map((t) => ({ id: t.id, name: t.name, size: t.size, hasManager: Boolean(t.managerId), members: t.members.map((m) => m.seniority as Seniority | null), inRollout: t.cohortMemberships.length > 0 }))
+  const teams: SuitabilityTeam[] = rows.map((t) => ({ id: t.id, name: t.name, size: t.size, hasManager: Boolean(t.managerId), members: t.members.map((m) => m.seniority as Seniority | null), inRollout: t.cohortMemberships.length > 0 || t.controlFor.length > 0 }))
   const edges = (await db.teamDependency.findMany({ select: { fromTeamId: true, toTeamId: true, weight: true } })).map((e) => ({ from: e.fromTeamId, to: e.toTeamId, weight: e.weight }))
   const ranked = rankTeams(teams, edges, size)
   const clusters = rankClusters(teams, edges, size).slice(0, 5)

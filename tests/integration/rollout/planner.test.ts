@@ -115,6 +115,8 @@ describe('cohorts and stages', () => {
     await expect(db.cohortMembership.create({ data: { cohortId: other.id, teamId: teams.delta, userId: dev2.id, joinedOn: day('2026-05-01') } })).rejects.toThrow(/team or a person/)
     await db.cohort.update({ where: { id: other.id }, data: { active: false } })
     await expect(db.cohortMembership.create({ data: { cohortId: other.id, teamId: teams.delta, joinedOn: day('2026-05-01') } })).rejects.toThrow(/not active/)
+    await expect(createCohort(leader, { name: 'Omega pilot', stage: 'PILOT', phaseId: pilotPhase, teamIds: [teams.omega], startedOn: '2026-04-01' })).rejects.toMatchObject({ message: expect.stringMatching(/Omega is a control team of “Pilot”/) })
+    expect((await getSuitability(leader, 3, day('2026-04-01'))).teams.map((t) => t.name)).not.toContain('Omega')
     const { teams: list } = await listTeams(leader)
     expect(list.find((t) => t.name === 'Alpha')!.stage).toBe('PILOT')
     expect(list.find((t) => t.name === 'Omega')!.isControl).toBe(true)

@@ -19,8 +19,9 @@ export const dynamic = 'force-dynamic'
 
 const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 100) / 100))
 
-export default async function CohortGatePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CohortGatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { id } = await params
+  const created = (await searchParams).created === '1'
   const user = await requirePageUser('rollout.view', `/rollout/cohorts/${id}`)
   if (!z.uuid().safeParse(id).success) notFound()
   const cohort = (await listCohorts(user)).find((c) => c.id === id)
@@ -35,6 +36,7 @@ export default async function CohortGatePage({ params }: { params: Promise<{ id:
     <div className="space-y-6">
       <RolloutHeader user={user} current="/rollout/cohorts" title={`Gate: ${cohort.name}`} description={`${gate.phaseName} · since ${gate.startedOn}. Outcomes decide, never usage: a criterion without enough data is inconclusive, and a person decides with a written reason.`} />
 
+      {created ? <p role="status" className="rounded-lg border border-line bg-surface p-3 text-sm text-fg">Cohort created. Its gate is below.</p> : null}
       <Card title="Gate criteria" id="gate" actions={<span className="text-sm">Gate: <GateBadge status={gate.outcome} /></span>}>
         <p className="mb-3 text-sm text-fg-muted">{gate.reason} Figures as of {gate.asOf}; baseline = the {6} months before the start{cohort.controlTeams.length ? `; control teams: ${cohort.controlTeams.map((t) => t.name).join(', ')}` : ''}.</p>
         <div className="overflow-x-auto">
