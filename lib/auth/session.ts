@@ -34,10 +34,11 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (sessionExpired({ authAt: Number(session.authAt), now: Date.now(), absoluteHours: env.SESSION_ABSOLUTE_HOURS })) return null
   // On the pg pool, not through Prisma: every page pays for this read (about 0.1 ms of CPU instead
   // of 1 ms; decision 0004).
-  const { rows } = await dbPool().query<{ id: string; email: string; name: string; role: RoleName; teamId: string | null; active: boolean; sessionVersion: number }>(
-    'SELECT id, email, name, role::text AS role, "teamId", active, "sessionVersion" FROM "User" WHERE id = $1::uuid',
-    [session.userId],
-  )
+  const { rows } = await dbPool().query<{ id: string; email: string; name: string; role: RoleName; teamId: string | null; active: boolean; sessionVersion: number }>({
+    name: 'session-user',
+    text: 'SELECT id, email, name, role::text AS role, "teamId", active, "sessionVersion" FROM "User" WHERE id = $1::uuid',
+    values: [session.userId],
+  })
   const user = rows[0]
   if (!user || !user.active || user.sessionVersion !== Number(session.sv ?? 0)) return null
   return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, via: 'session' }
@@ -95,14 +96,15 @@ type TokenRow = {
  */
 async function tokenWithOwner(token: string): Promise<{ scope: 'READ' | 'WRITE'; user: Omit<TokenRow, 'tokenId' | 'scope' | 'revokedAt' | 'expiresAt' | 'lastUsedAt'> } | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null
-  const { rows } = await dbPool().query<TokenRow>(
-    `SELECT t.id AS "tokenId", t.scope::text AS scope, t."revokedAt" AT TIME ZONE 'UTC' AS "revokedAt",
+  const { rows } = await dbPool().query<TokenRow>({
+    name: 'api-token-owner',
+    text: `SELECT t.id AS "tokenId", t.scope::text AS scope, t."revokedAt" AT TIME ZONE 'UTC' AS "revokedAt",
             t."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt", t."lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt",
             u.id, u.email, u.name, u.role::text AS role, u."teamId", u.active
      FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
      WHERE t."tokenHash" = $1`,
-    [hashToken(token)],
-  )
+    values: [hashToken(token)],
+  })
   const row = rows[0]
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) return null
   // last-used at minute precision: one write per token per minute at most.

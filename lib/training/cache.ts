@@ -52,6 +52,7 @@ function state(): LibraryState {
 async function readStamp(): Promise<string> {
   const rows = await readRows<{ stamp: string }>(
     Prisma.sql`SELECT "generation"::text || ':' || "changedAt"::text AS stamp FROM "TrainingLibraryStamp" WHERE "id" = 1`,
+    'training-library-stamp',
   )
   return rows[0]?.stamp ?? 'none'
 }

@@ -8,7 +8,10 @@ import { dbPool } from '@/lib/db'
  * library only (search, module page; decision 0004). Results are pg's: select timestamps
  * `AT TIME ZONE 'UTC'` (Prisma stores UTC in `timestamp` columns) and cast counts to int.
  */
-export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
-  const result = await dbPool().query(query.text, query.values as unknown[])
+export async function readRows<T>(query: Prisma.Sql, name?: string): Promise<T[]> {
+  // A name makes it a prepared statement on each pooled connection: PostgreSQL then plans it once
+  // (for a statement of fixed text only; planning the module page's statement costs more than
+  // running it).
+  const result = await dbPool().query({ name, text: query.text, values: query.values as unknown[] })
   return result.rows as T[]
 }

@@ -161,7 +161,7 @@ async function pageRow(user: SessionUser, slug: string, number: number | undefin
     JOIN "User" o ON o.id = m."ownerId"
     LEFT JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = COALESCE(${number ?? null}::int, m."latestVersion")
     LEFT JOIN "TrainingRating" r ON r."moduleId" = m.id AND r."userId" = ${user.id}::uuid
-    WHERE m.slug = ${slug}`)
+    WHERE m.slug = ${slug}`, 'training-module-page')
   return rows[0] ?? null
 }
 
