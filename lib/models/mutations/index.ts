@@ -1,0 +1,3 @@
+export * from './changes'
+export * from './tasks'
+export * from './library'
