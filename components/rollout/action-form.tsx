@@ -1,7 +1,6 @@
 'use client'
 
 import { useActionState, useEffect, useRef, type ReactNode } from 'react'
-import { useRouter } from 'next/navigation'
 import type { ActionResult } from '@/lib/action-result'
 import { Button } from '@/components/ui/button'
 import { cx } from '@/components/ui/cx'
@@ -38,14 +37,7 @@ export function ActionForm({
     return action(prev, data)
   }, null)
   const ref = useRef<HTMLFormElement>(null)
-  const router = useRouter()
   const errors = state && !state.ok ? state.fieldErrors : undefined
-
-  useEffect(() => {
-    // A success that opens the created thing (e.g. a new cohort's gate).
-    const to = state?.ok ? state.data?.redirect : undefined
-    if (typeof to === 'string' && to.startsWith('/')) router.push(to)
-  }, [state, router])
 
   useEffect(() => {
     const form = ref.current

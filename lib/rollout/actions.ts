@@ -1,6 +1,7 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
 import { requireUser } from '@/lib/auth/session'
 import { formValues, toActionError, type ActionResult } from '@/lib/action-result'
 import {
@@ -79,10 +80,15 @@ export async function closePhaseAction(_p: Result | null, f: FormData): Promise<
 }
 
 export async function createCohortAction(_p: Result | null, f: FormData): Promise<Result> {
-  return run(f, async (v) => {
+  let id: string | undefined
+  const result = await run(f, async (v) => {
     const c = await createCohort(await requireUser(), { name: v.name, stage: v.stage as 'PILOT', phaseId: v.phaseId, teamIds: list(f, 'teamIds'), userIds: list(f, 'userIds'), controlTeamIds: list(f, 'controlTeamIds'), startedOn: v.startedOn })
-    return { id: c.id, redirect: `/rollout/cohorts/${c.id}?created=1` }
+    id = c.id
+    return { id: c.id }
   }, 'Cohort created.')
+  // The suggested groups change once a cohort exists: open the new cohort's gate instead.
+  if (result.ok && id) redirect(`/rollout/cohorts/${id}?created=1`)
+  return result
 }
 
 export async function advanceAction(_p: Result | null, f: FormData): Promise<Result> {
