@@ -1,11 +1,11 @@
 import 'server-only'
-import { z } from 'zod'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { db } from '@/lib/db'
 import { assertCan } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
 import { parseInput } from '@/lib/action-result'
 import { recordAudit } from '@/lib/audit'
+import { markReadSchema } from '@/lib/notifications/mutations-schema'
 
 // In-app notifications: written in the transaction of the event that causes them.
 
@@ -26,11 +26,6 @@ export async function notifyUsers(tx: Prisma.TransactionClient, userIds: Iterabl
   })
   return count
 }
-
-export const markReadSchema = z.object({
-  ids: z.array(z.uuid()).max(500).optional(),
-  all: z.coerce.boolean().optional(),
-}).refine((v) => v.all || (v.ids && v.ids.length > 0), { error: 'Name the notifications to mark read, or all.', path: ['ids'] })
 
 /** home.view. Marks the caller's own notifications read (never anyone else's). Returns how many changed. */
 export async function markNotificationsRead(user: SessionUser, raw: unknown): Promise<{ updated: number }> {

@@ -1,24 +1,14 @@
 import 'server-only'
-import { z } from 'zod'
 import { db } from '@/lib/db'
 import { assertCan } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
 import { parseInput } from '@/lib/action-result'
 import { recordAudit } from '@/lib/audit'
 import { ConflictError, NotFoundError } from '@/lib/errors'
-import { checkWebhookUrl } from '@/lib/webhooks/sign'
+import { createWebhookSchema, updateWebhookSchema } from '@/lib/webhooks/schemas'
 import { enqueueWebhook, kickOutbox } from '@/lib/webhooks/outbox'
 
 // Admins configure outgoing webhooks. The secret is write-only: never returned by any read.
-
-const url = z.string().trim().max(2000).superRefine((v, ctx) => {
-  const problem = checkWebhookUrl(v)
-  if (problem) ctx.addIssue({ code: 'custom', message: problem })
-})
-const secret = z.string().min(16, { error: 'Use a secret of at least 16 characters.' }).max(256)
-
-export const createWebhookSchema = z.object({ name: z.string().trim().min(2).max(80), url, secret, active: z.coerce.boolean().default(true) })
-export const updateWebhookSchema = z.object({ version: z.coerce.number().int().nonnegative(), name: z.string().trim().min(2).max(80).optional(), url: url.optional(), secret: secret.optional(), active: z.coerce.boolean().optional() })
 
 export interface WebhookView { id: string; name: string; url: string; active: boolean; version: number; createdAt: string; pending: number; failed: number; delivered: number }
 export interface DeliveryView { id: string; endpointId: string; endpointName: string; event: string; status: string; attempts: number; lastStatusCode: number | null; lastError: string | null; nextAttemptAt: string; deliveredAt: string | null; createdAt: string }

@@ -1,0 +1,1 @@
+export { POST, dynamic } from '../../../changes/[id]/[action]/route'

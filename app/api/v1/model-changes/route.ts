@@ -1,0 +1,1 @@
+export { GET, POST, dynamic } from '../changes/route'
