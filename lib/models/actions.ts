@@ -1,0 +1,106 @@
+'use server'
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { requireUser } from '@/lib/auth/session'
+import { isAppError } from '@/lib/errors'
+import { advanceModelChange, assignModel, cancelModelChange, confirmProposedChange, createSkill, recordModelChange, recordSkillValidation, resolveTask, rollbackModelChange } from '@/lib/models/mutations'
+import { importPromptfoo } from '@/lib/models/imports'
+
+// Thin adapters for the model-change pages: authenticate, call lib (which authorises, validates
+// and audits), then send the person back with a notice or the error (and field errors) in the URL.
+
+function back(path: string, params: Record<string, string>) {
+  const q = new URLSearchParams(params)
+  redirect(`${path}${path.includes('?') ? '&' : '?'}${q.toString()}`)
+}
+
+async function run(path: string, fn: () => Promise<string | void>, okMessage: string) {
+  let target: string | void = undefined
+  try {
+    target = await fn()
+  } catch (err) {
+    if (!isAppError(err)) throw err
+    const fields = err.fieldErrors ? ' ' + Object.entries(err.fieldErrors).map(([k, v]) => `${k}: ${v.join(' ')}`).join('; ') : ''
+    back(path, { error: `${err.message}${fields}`.slice(0, 600) })
+  }
+  revalidatePath('/models', 'layout')
+  back(target || path, { notice: okMessage })
+}
+
+const str = (f: FormData, k: string) => (typeof f.get(k) === 'string' ? String(f.get(k)) : undefined)
+
+export async function recordChangeAction(form: FormData) {
+  const user = await requireUser()
+  await run('/models/changes/new', async () => {
+    const r = await recordModelChange(user, {
+      fromModelId: str(form, 'fromModelId'), toModelId: str(form, 'toModelId'), plannedOn: str(form, 'plannedOn'), reason: str(form, 'reason'),
+      scope: form.getAll('scope').map(String), dueInDays: str(form, 'dueInDays') || undefined,
+    })
+    return `/models/changes/${r.id}`
+  }, 'Model change recorded: affected items are flagged and their owners have re-validation tasks.')
+}
+
+export async function advanceChangeAction(form: FormData) {
+  const user = await requireUser()
+  const id = str(form, 'id')!
+  await run(`/models/changes/${id}`, async () => { await advanceModelChange(user, id, { version: str(form, 'version'), acceptInconclusive: str(form, 'acceptInconclusive') === 'on', note: str(form, 'note') }) }, 'The change moved to its next step.')
+}
+
+export async function rollbackChangeAction(form: FormData) {
+  const user = await requireUser()
+  const id = str(form, 'id')!
+  await run(`/models/changes/${id}`, async () => { await rollbackModelChange(user, id, { version: str(form, 'version'), reason: str(form, 'reason') }) }, 'Rolled back: cohorts are on their previous default model again.')
+}
+
+export async function confirmChangeAction(form: FormData) {
+  const user = await requireUser()
+  const id = str(form, 'id')!
+  await run(`/models/changes/${id}`, async () => { await confirmProposedChange(user, id, { version: str(form, 'version'), fromModelId: str(form, 'fromModelId') || undefined }) }, 'Change confirmed and planned.')
+}
+
+export async function cancelChangeAction(form: FormData) {
+  const user = await requireUser()
+  const id = str(form, 'id')!
+  await run(`/models/changes/${id}`, async () => { await cancelModelChange(user, id, { version: str(form, 'version'), reason: str(form, 'reason') }) }, 'Change cancelled.')
+}
+
+export async function resolveTaskAction(form: FormData) {
+  const user = await requireUser()
+  const id = str(form, 'id')!
+  const from = str(form, 'from') || '/models/queue'
+  const outcome = str(form, 'outcome')
+  await run(from, async () => { await resolveTask(user, id, { version: str(form, 'version'), outcome, notes: str(form, 'notes'), body: str(form, 'body') || undefined, result: str(form, 'result') || undefined }) },
+    outcome === 'UPDATE' ? 'Marked for update: publish the new version (validated on the new model) to close the task.' : outcome === 'RETIRE' ? 'Retired; task closed.' : 'Kept as is; task closed.')
+}
+
+export async function createSkillAction(form: FormData) {
+  const user = await requireUser()
+  await run('/models/skills', async () => {
+    const s = await createSkill(user, { title: str(form, 'title'), kind: str(form, 'kind'), purpose: str(form, 'purpose'), body: str(form, 'body'), tags: (str(form, 'tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean) })
+    return `/models/skills/${s.slug}`
+  }, 'Skill registered.')
+}
+
+export async function recordValidationAction(form: FormData) {
+  const user = await requireUser()
+  const slug = str(form, 'slug')!
+  await run(`/models/skills/${slug}`, async () => { await recordSkillValidation(user, slug, { modelVersionId: str(form, 'modelVersionId'), result: str(form, 'result'), notes: str(form, 'notes'), validatedOn: str(form, 'validatedOn') || undefined }) }, 'Validation recorded.')
+}
+
+export async function importPromptfooAction(form: FormData) {
+  const user = await requireUser()
+  const slug = str(form, 'slug')!
+  const file = form.get('file')
+  await run(`/models/skills/${slug}`, async () => {
+    if (!(file instanceof File) || file.size === 0) throw new (await import('@/lib/errors')).ValidationError('Choose a promptfoo results.json file.')
+    const r = await importPromptfoo(user, slug, new Uint8Array(await file.arrayBuffer()))
+    if (r.rowErrors.length) back(`/models/skills/${slug}`, { notice: `Imported ${r.imported.length} model(s).`, error: r.rowErrors.slice(0, 5).map((e) => `line ${e.line}: ${e.reason}`).join(' ') })
+  }, 'promptfoo results imported.')
+}
+
+export async function assignModelAction(form: FormData) {
+  const user = await requireUser()
+  const holder = str(form, 'holder') ?? ''
+  const [kind, hid] = holder.split(':')
+  await run('/models/registry', async () => { await assignModel(user, { modelVersionId: str(form, 'modelVersionId'), use: str(form, 'use'), ...(kind === 'team' ? { teamId: hid } : { cohortId: hid }) }) }, 'Assignment saved.')
+}
