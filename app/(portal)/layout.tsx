@@ -2,6 +2,7 @@ import { cookies } from 'next/headers'
 import { getSessionUser } from '@/lib/auth/session'
 import { ROLE_LABELS } from '@/lib/auth/permissions'
 import { navFor } from '@/lib/navigation'
+import { unreadCount } from '@/lib/notifications/queries'
 import { AppHeader } from '@/components/shell/app-header'
 import { SessionKeepAlive } from '@/components/shell/session-keep-alive'
 import { SkipLink } from '@/components/shell/skip-link'
@@ -19,11 +20,12 @@ export default async function PortalLayout({ children }: { children: React.React
   if (!user) return children
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value)
   const navItems = navFor(user.role).map(({ href, label }) => ({ href, label }))
+  const unread = await unreadCount(user.id)
 
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink />
-      <AppHeader user={{ name: user.name, roleLabel: ROLE_LABELS[user.role] }} navItems={navItems} theme={theme} />
+      <AppHeader user={{ name: user.name, roleLabel: ROLE_LABELS[user.role] }} navItems={navItems} theme={theme} unread={unread} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6 sm:py-10">
         {children}
       </main>

@@ -7,6 +7,7 @@ import { ThemeToggle } from '@/components/shell/theme-toggle'
 import { UserIdentity } from '@/components/shell/user-identity'
 import type { Theme } from '@/components/shell/theme'
 import { KIND_LABELS } from '@/lib/training/schemas'
+import { UnreadBadge } from '@/components/notifications/unread-badge'
 
 /**
  * The portal header: brand (home link), the main nav, then who is signed in, the theme and sign
@@ -16,10 +17,12 @@ export function AppHeader({
   user,
   navItems,
   theme,
+  unread = 0,
 }: {
   user: { name: string; roleLabel: string }
   navItems: MainNavLink[]
   theme: Theme
+  unread?: number
 }) {
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-surface/90 backdrop-blur-md">
@@ -34,6 +37,7 @@ export function AppHeader({
         />
         <div className="ml-auto flex min-w-0 items-center gap-3 xl:ml-0">
           <QuickFinder kindLabels={KIND_LABELS} />
+          <UnreadBadge count={unread} />
           <UserIdentity name={user.name} roleLabel={user.roleLabel} />
           <span aria-hidden="true" className="hidden h-6 w-px bg-line sm:block" />
           <ThemeToggle initial={theme} />
