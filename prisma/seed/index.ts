@@ -6,6 +6,7 @@ import { emptySummary, SCALE_SIZES, type Scale, type SeedContext, type SeedSizes
 import { generateDebt, generateThroughput, insertDelivery } from './delivery'
 import { generateIncidents, insertIncidents } from './incidents'
 import { seedModels } from './models'
+import { seedModelLibrary } from './model-library'
 import { buildOrg } from './org'
 import { seedPeople } from './people'
 import { createProgress, silentProgress } from './progress'
@@ -118,6 +119,7 @@ async function run(url: string, options: SeedOptions, mode: Mode): Promise<SeedS
       await seedModels(ctx)
       await seedRollout(ctx)
       await seedTraining(ctx, training)
+      await seedModelLibrary(ctx)
       await insertIncidents(ctx, incidents)
       await insertSurveys(ctx, surveys)
       await insertDelivery(ctx, debt, throughput)

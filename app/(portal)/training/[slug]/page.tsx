@@ -4,6 +4,8 @@ import { requirePageUser } from '@/lib/auth/guard'
 import { can } from '@/lib/auth/permissions'
 import { getSessionUser } from '@/lib/auth/session'
 import { ModuleReader } from '@/components/training/module-reader'
+import { ModelChangeBanner } from '@/components/models/model-change-banner'
+import { getModuleChangeNotice } from '@/lib/models/queries'
 import { loadVersion } from './load'
 
 type Params = Promise<{ slug: string }>
@@ -26,5 +28,11 @@ export default async function ModulePage({ params }: { params: Params }) {
     if (canAuthor) redirect(`/training/${slug}/edit`)
     notFound()
   }
-  return <ModuleReader module={module} canAuthor={canAuthor} />
+  const notice = await getModuleChangeNotice(slug)
+  return (
+    <>
+      {notice ? <div className="mb-4"><ModelChangeBanner notice={notice} /></div> : null}
+      <ModuleReader module={module} canAuthor={canAuthor} />
+    </>
+  )
 }
