@@ -81,11 +81,13 @@ class EngineCompatClient extends pg.Client {
     const fix = (r: pg.QueryResult | undefined) => {
       if (!r?.fields) return r
       for (const f of r.fields) if (f.dataTypeID === PG_CHAR_OID) f.dataTypeID = PG_TEXT_OID
-      // PostgreSQL 18 lists NOT NULL as pg_constraint rows of type 'n', which this engine's describer
-      // does not know (it panics). Nullability is read from pg_attribute anyway: drop those rows.
+      // The describer reads pg_constraint.contype of CHECK ('c'), exclusion ('x') and, on
+      // PostgreSQL 18, NOT NULL ('n') rows as a one-byte char, which cannot cross the adapter (it
+      // panics on the text we turn it into). schema.prisma cannot express those constraints, so the
+      // diff never touches them, and nullability is read from pg_attribute: drop the rows.
       const typeColumn = r.fields.findIndex((f) => f.name === 'constraint_type')
       if (typeColumn >= 0) {
-        r.rows = r.rows.filter((row) => (Array.isArray(row) ? row[typeColumn] : row.constraint_type) !== 'n')
+        r.rows = r.rows.filter((row) => !ENGINE_UNREADABLE_CONSTRAINTS.has(Array.isArray(row) ? row[typeColumn] : row.constraint_type))
         r.rowCount = r.rows.length
       }
       return r
@@ -119,6 +121,7 @@ function sendScriptsWhole<T extends { executeScript(script: string): Promise<voi
 }
 
 const PG_CHAR_OID = 18
+const ENGINE_UNREADABLE_CONSTRAINTS = new Set(['c', 'x', 'n'])
 const PG_TEXT_OID = 25
 
 async function withEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
