@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { signIn, ssoSignIn } from './support'
 
@@ -141,3 +142,21 @@ test('a leader edits a phase on the timeline with the keyboard and sees the plan
   await form.getByRole('button', { name: 'Save dates' }).click()
   await expect(form.getByText(/The end must be within the plan/)).toBeVisible()
 })
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`every planner page passes axe (WCAG 2.1 AA) in the ${colorScheme} theme`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme })
+    const page = await context.newPage()
+    await signIn(page, 'leader@example.com')
+    await page.goto('/rollout/cohorts')
+    const gateHref = await page.getByRole('link', { name: /^Gate of / }).first().getAttribute('href')
+    await page.goto('/rollout/experts')
+    const pollHref = await page.getByRole('link', { name: /Expert volunteers/ }).first().getAttribute('href')
+    for (const path of ['/rollout', '/rollout/plan', '/rollout/experts', pollHref!, '/rollout/teams', '/rollout/cohorts', gateHref!, '/rollout/findings', '/rollout/audit']) {
+      await page.goto(path)
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), path).toEqual([])
+    }
+    await context.close()
+  })
+}
