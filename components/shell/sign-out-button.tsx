@@ -1,7 +1,7 @@
 'use client'
 
 import { useState } from 'react'
-import { signOut } from 'next-auth/react'
+import { signOutToSignIn } from '@/components/shell/sign-out'
 import { Button } from '@/components/ui/button'
 import { SignOutIcon } from '@/components/ui/icons'
 
@@ -11,7 +11,7 @@ export function SignOutButton() {
   async function onClick() {
     setPending(true)
     try {
-      await signOut({ callbackUrl: '/sign-in' })
+      await signOutToSignIn()
     } catch {
       setPending(false)
     }
