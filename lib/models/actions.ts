@@ -3,8 +3,9 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { requireUser } from '@/lib/auth/session'
 import { isAppError } from '@/lib/errors'
-import { advanceModelChange, assignModel, cancelModelChange, confirmProposedChange, createSkill, recordModelChange, recordSkillValidation, resolveTask, rollbackModelChange } from '@/lib/models/mutations'
-import { importPromptfoo } from '@/lib/models/imports'
+import { advanceModelChange, assignModel, cancelModelChange, confirmProposedChange, createModelVersion, createSkill, recordModelChange, recordSkillValidation, resolveTask, rollbackModelChange, unassignModel, updateModelVersion, updateSkill } from '@/lib/models/mutations'
+import { importCopilotUsage, importPromptfoo } from '@/lib/models/imports'
+import { formValues, toActionError, type ActionResult } from '@/lib/action-result'
 
 // Thin adapters for the model-change pages: authenticate, call lib (which authorises, validates
 // and audits), then send the person back with a notice or the error (and field errors) in the URL.
@@ -103,4 +104,61 @@ export async function assignModelAction(form: FormData) {
   const holder = str(form, 'holder') ?? ''
   const [kind, hid] = holder.split(':')
   await run('/models/registry', async () => { await assignModel(user, { modelVersionId: str(form, 'modelVersionId'), use: str(form, 'use'), ...(kind === 'team' ? { teamId: hid } : { cohortId: hid }) }) }, 'Assignment saved.')
+}
+
+const tagList = (f: FormData) => (str(f, 'tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean)
+
+/**
+ * Create or edit a skill (useActionState): on an error the form gets its values back, so nothing
+ * typed is lost (also on a CONFLICT: the later save never overwrites the earlier one).
+ */
+export async function saveSkillAction(_prev: ActionResult<{ slug: string }> | null, form: FormData): Promise<ActionResult<{ slug: string }>> {
+  const user = await requireUser()
+  const slug = str(form, 'slug')
+  let target: string
+  try {
+    if (slug) {
+      const r = await updateSkill(user, slug, { version: str(form, 'version'), title: str(form, 'title'), purpose: str(form, 'purpose'), body: str(form, 'body'), tags: tagList(form) })
+      target = `/models/skills/${r.slug}`
+    } else {
+      const r = await createSkill(user, { title: str(form, 'title'), kind: str(form, 'kind'), purpose: str(form, 'purpose'), body: str(form, 'body'), tags: tagList(form), ownerId: str(form, 'ownerId') || undefined })
+      target = `/models/skills/${r.slug}`
+    }
+  } catch (err) {
+    return toActionError(err, formValues(form))
+  }
+  revalidatePath('/models', 'layout')
+  redirect(`${target}?notice=${encodeURIComponent(slug ? 'Skill saved.' : 'Skill registered.')}`)
+}
+
+export async function createModelAction(form: FormData) {
+  const user = await requireUser()
+  await run('/models/registry', async () => {
+    await createModelVersion(user, { vendor: str(form, 'vendor'), family: str(form, 'family'), label: str(form, 'label'), snapshot: str(form, 'snapshot'), releasedOn: str(form, 'releasedOn') || null, status: str(form, 'status') || undefined })
+  }, 'Model version registered.')
+}
+
+export async function updateModelStatusAction(form: FormData) {
+  const user = await requireUser()
+  const id = str(form, 'id')!
+  await run('/models/registry', async () => { await updateModelVersion(user, id, { version: str(form, 'version'), status: str(form, 'status') }) }, 'Status saved.')
+}
+
+export async function unassignModelAction(form: FormData) {
+  const user = await requireUser()
+  const id = str(form, 'id')!
+  await run('/models/registry', async () => { await unassignModel(user, id) }, 'Assignment removed.')
+}
+
+export async function importUsageAction(form: FormData) {
+  const user = await requireUser()
+  const file = form.get('file')
+  await run('/models/registry', async () => {
+    if (!(file instanceof File) || file.size === 0) throw new (await import('@/lib/errors')).ValidationError('Choose a Copilot usage-metrics NDJSON file.')
+    const r = await importCopilotUsage(user, new Uint8Array(await file.arrayBuffer()), { teamSlug: str(form, 'team') || null })
+    const summary = `Imported ${r.rows} team/day/model row(s) for ${r.teamDays} team-day(s); ${r.suppressedTeamDays} team-day(s) under 5 people not stored; ${r.proposals.length} change(s) proposed.`
+    revalidatePath('/models', 'layout')
+    if (r.rowErrors.length) back('/models/registry', { notice: summary, error: r.rowErrors.slice(0, 5).map((e) => `line ${e.line}: ${e.reason}`).join(' ') })
+    back('/models/registry', { notice: summary })
+  }, 'Usage imported.')
 }

@@ -34,7 +34,7 @@ export async function listAssignables(user: SessionUser) {
   assertCan(user, 'models.view')
   const [cohorts, teams] = await Promise.all([
     db.cohort.findMany({ where: { active: true }, select: { id: true, name: true, stage: true }, orderBy: [{ stage: 'asc' }, { name: 'asc' }] }),
-    db.team.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    db.team.findMany({ select: { id: true, name: true, slug: true }, orderBy: { name: 'asc' } }),
   ])
   return { cohorts, teams }
 }
@@ -128,12 +128,13 @@ export async function getTask(user: SessionUser, id: string) {
 }
 
 /** models.view. The skills & prompt library, with the snapshots each was last validated on. */
-export async function listSkills(user: SessionUser, q: { search?: string; tag?: string } = {}) {
+export async function listSkills(user: SessionUser, q: { search?: string; tag?: string; ownerId?: string } = {}) {
   assertCan(user, 'models.view')
   const rows = await db.skill.findMany({
     where: {
       ...(q.search ? { OR: [{ title: { contains: q.search, mode: 'insensitive' } }, { purpose: { contains: q.search, mode: 'insensitive' } }] } : {}),
-      ...(q.tag ? { tags: { has: q.tag } } : {}),
+      ...(q.tag ? { tags: { has: q.tag.toLowerCase() } } : {}),
+      ...(q.ownerId && /^[0-9a-f-]{36}$/i.test(q.ownerId) ? { ownerId: q.ownerId } : {}),
     },
     include: { owner: { select: { id: true, name: true } }, validations: { include: { modelVersion: true }, orderBy: { createdAt: 'desc' } }, tasks: { where: { status: { in: ['OPEN', 'UPDATING'] } }, select: { id: true } } },
     orderBy: [{ status: 'asc' }, { title: 'asc' }],
@@ -192,4 +193,17 @@ export async function listModelUsage(user: SessionUser, days = 28) {
   const since = new Date(Date.now() - days * 86_400_000)
   const rows = await db.modelUsageDay.findMany({ where: { day: { gte: since } }, include: { team: { select: { name: true } } }, orderBy: [{ day: 'asc' }, { model: 'asc' }] })
   return rows.map((r) => ({ team: r.team.name, teamId: r.teamId, day: dayOf(r.day)!, model: r.model, interactions: r.interactions }))
+}
+
+/** models.view. People who may own skills (experts, leaders, admins), for the owner picker and filter. */
+export async function listSkillOwners(user: SessionUser) {
+  assertCan(user, 'models.view')
+  return db.user.findMany({ where: { active: true, role: { in: ['EXPERT', 'LEADER', 'ADMIN'] } }, select: { id: true, name: true }, orderBy: { name: 'asc' } })
+}
+
+/** models.view. Every tag in the library, for the filter. */
+export async function listSkillTags(user: SessionUser) {
+  assertCan(user, 'models.view')
+  const rows = await db.skill.findMany({ select: { tags: true } })
+  return [...new Set(rows.flatMap((r) => r.tags))].sort()
 }

@@ -38,10 +38,13 @@ test('a model change flags modules, they are re-validated, readers see the resul
   const teamId = (teams.teams ?? teams.data ?? teams)[0].id
   await ok(await request.post('/api/v1/models/assignments', { headers: auth(leader), data: { modelVersionId: oldModel.id, teamId, use: 'DEFAULT' } }))
 
+  // The training API has no draft read: the lock version comes back from every write (publish included).
   const slugs: string[] = []
+  const locks: Record<string, number> = {}
   for (const title of [`Refactor with Coder ${stamp}`, `Debug with Coder ${stamp}`]) {
     const created = await ok(await request.post('/api/v1/training', { headers: auth(expert), data: { title, summary: 'A walkthrough validated on Coder A only.', kind: 'TASK_WALKTHROUGH', body: '## Steps\n\n1. Describe the task plainly.\n2. Review the diff.\n', validatedModelIds: [oldModel.id] } }))
-    await publishModule(request, created.slug, created.version, 'First version')
+    const published = await publishModule(request, created.slug, created.version, 'First version')
+    locks[created.slug] = published.version
     slugs.push(created.slug)
   }
 
@@ -73,9 +76,8 @@ test('a model change flags modules, they are re-validated, readers see the resul
   // First module: "Update" and publish a new version validated on the new model.
   await tasks.getByRole('button', { name: `Update: Refactor with Coder ${stamp}` }).click()
   await expect(page.getByRole('status')).toContainText('Marked for update')
-  const draft = await ok(await request.get(`/api/v1/training/${slugs[0]}/draft`, { headers: auth(expert) })).catch(() => null)
-  const lock = draft?.version ?? (await ok(await request.get(`/api/v1/training/${slugs[0]}`, { headers: auth(expert) }))).draftVersion
-  const saved = await ok(await request.patch(`/api/v1/training/${slugs[0]}`, { headers: auth(expert), data: { version: lock, body: '## Steps\n\n1. Describe the task plainly; Coder B needs less direction.\n2. Review the diff.\n', validatedModelIds: [newModel.id] } }))
+  // "Update" leaves the module itself untouched, so the lock from its publish still holds.
+  const saved = await ok(await request.patch(`/api/v1/training/${slugs[0]}`, { headers: auth(expert), data: { version: locks[slugs[0]], body: '## Steps\n\n1. Describe the task plainly; Coder B needs less direction.\n2. Review the diff.\n', validatedModelIds: [newModel.id] } }))
   await publishModule(request, slugs[0], saved.version, 'Re-validated on Coder B')
 
   // Second module: keep as is.

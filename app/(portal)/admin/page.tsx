@@ -34,6 +34,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
   return (
     <div className="space-y-6">
       <PageHeader title="Admin" description={section.summary} icon={<section.Icon className="size-5" />} />
+      <nav aria-label="Admin sections" className="text-sm">
+        <Link className="underline underline-offset-2" href="/admin/webhooks">Webhooks and delivery log</Link>
+      </nav>
 
       <section aria-labelledby="people" className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-4">
