@@ -30,7 +30,9 @@ async function contentDigest(): Promise<Record<string, string>> {
   return db(async (c) => {
     const out: Record<string, string> = {}
     const { rows: tables } = await c.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'AuditLog') ORDER BY 1`,
+      // Operational state, not content: the migrations table, the audit log and the training
+      // library's cache stamp (a counter and the time of the last change).
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'AuditLog', 'TrainingLibraryStamp') ORDER BY 1`,
     )
     for (const { name } of tables) {
       const { rows: cols } = await c.query<{ column_name: string }>(
