@@ -29,4 +29,4 @@ export function Card({ title, children, id, actions }: { title: string; children
 }
 
 export const th = 'px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-fg-muted'
-export const td = 'px-2 py-2 align-top text-sm text-fg'
+export const td = 'px-2 py-2 text-left align-top text-sm text-fg'

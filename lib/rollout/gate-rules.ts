@@ -116,8 +116,8 @@ export function gateOutcome(results: Array<{ status: CriterionStatus }>): { outc
   if (counting.length === 0) return { outcome: 'INCONCLUSIVE', reason: 'The gate has no outcome criterion: adoption alone can never open it.' }
   const failed = counting.filter((r) => r.status === 'FAIL').length
   const open = counting.filter((r) => r.status === 'INCONCLUSIVE').length
-  if (failed) return { outcome: 'FAIL', reason: `${failed} criterion${failed === 1 ? '' : 's'} failed.` }
-  if (open) return { outcome: 'INCONCLUSIVE', reason: `${open} criterion${open === 1 ? ' is' : 's are'} inconclusive: a person decides, with a reason.` }
+  if (failed) return { outcome: 'FAIL', reason: `${failed} ${failed === 1 ? 'criterion' : 'criteria'} failed.` }
+  if (open) return { outcome: 'INCONCLUSIVE', reason: `${open} ${open === 1 ? 'criterion is' : 'criteria are'} inconclusive: a person decides, with a reason.` }
   return { outcome: 'PASS', reason: 'Every criterion passed.' }
 }
 
