@@ -7,6 +7,7 @@ import { inputSmClasses, selectSmClasses } from '@/components/training/form-cont
 import { ActionForm } from '@/components/rollout/action-form'
 import { Card, RolloutHeader, td, th } from '@/components/rollout/header'
 import { StageBadge } from '@/components/rollout/badges'
+import { DependencyGraph } from '@/components/rollout/dependency-graph'
 
 export const metadata: Metadata = { title: 'Teams and pilots' }
 export const dynamic = 'force-dynamic'
@@ -76,7 +77,8 @@ export default async function TeamsPage() {
             Circular dependencies (allowed, but worth knowing before a pilot): {cycles.map((c) => c.join(' → ')).join('; ')}.
           </div>
         ) : null}
-        <div className="overflow-x-auto">
+        <DependencyGraph teams={teams} cycles={cycles} />
+        <div className="mt-4 overflow-x-auto">
           <table className="w-full min-w-[52rem] border-collapse">
             <caption className="sr-only">Teams with size, manager, dependencies, stage and readiness</caption>
             <thead className="border-b border-line"><tr><th scope="col" className={th}>Team</th><th scope="col" className={th}>Size</th><th scope="col" className={th}>Manager</th><th scope="col" className={th}>Depends on</th><th scope="col" className={th}>Depended on by</th><th scope="col" className={th}>Stage</th><th scope="col" className={th}>Readiness</th></tr></thead>
