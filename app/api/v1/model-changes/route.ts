@@ -1,1 +1,3 @@
-export { GET, POST, dynamic } from '../changes/route'
+// Alias of /api/v1/changes.
+export { GET, POST } from '../changes/route'
+export const dynamic = 'force-dynamic'

@@ -1,1 +1,3 @@
-export { GET, dynamic } from '../../changes/[id]/route'
+// Alias of /api/v1/changes/{id}.
+export { GET } from '../../changes/[id]/route'
+export const dynamic = 'force-dynamic'
