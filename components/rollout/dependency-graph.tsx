@@ -8,17 +8,19 @@ const STAGE_FILL: Record<string, string> = { EXPERTS: 'var(--color-accent)', PIL
  */
 export function DependencyGraph({ teams, cycles }: { teams: TeamView[]; cycles: string[][] }) {
   if (teams.length === 0 || teams.length > 60) return null
-  const size = 520
-  const r = size / 2 - 70
+  // Wider than tall: labels sit left and right of the circle.
+  const width = 760
+  const height = 500
+  const r = height / 2 - 40
   const pos = new Map(teams.map((t, i) => {
     const a = (2 * Math.PI * i) / teams.length - Math.PI / 2
-    return [t.id, { x: size / 2 + r * Math.cos(a), y: size / 2 + r * Math.sin(a), a }]
+    return [t.id, { x: width / 2 + r * Math.cos(a), y: height / 2 + r * Math.sin(a), a }]
   }))
   const inCycle = new Set(cycles.flat())
   const edges = teams.flatMap((t) => t.dependsOn.filter((d) => pos.has(d.teamId)).map((d) => ({ from: t, to: teams.find((x) => x.id === d.teamId)!, weight: d.weight })))
   return (
-    <figure className="mx-auto max-w-xl">
-      <svg viewBox={`0 0 ${size} ${size}`} role="img" aria-label={`Dependency graph of ${teams.length} teams, ${edges.length} dependencies${cycles.length ? `, ${cycles.length} circular group${cycles.length === 1 ? '' : 's'}` : ''}. The table below lists every dependency.`} className="h-auto w-full">
+    <figure className="mx-auto max-w-2xl">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Dependency graph of ${teams.length} teams, ${edges.length} dependencies${cycles.length ? `, ${cycles.length} circular group${cycles.length === 1 ? '' : 's'}` : ''}. The table below lists every dependency.`} className="h-auto w-full">
         <defs>
           <marker id="dep-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--color-fg-muted)" />
