@@ -139,5 +139,5 @@ export function advanceDecision(outcome: GateOutcome, reason: string | null | un
 export const MIN_INCIDENTS_TO_JUDGE = 3
 /** A stage must run this long before its outcome figures mean anything. */
 export const MIN_OBSERVATION_DAYS = 28
-/** Months before the start that make the baseline. */
-export const BASELINE_MONTHS = 6
+/** Months before the start that make the baseline: the same as the outcome dashboards (lib/outcomes/queries.ts). */
+export const BASELINE_MONTHS = 12

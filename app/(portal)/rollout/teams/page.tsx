@@ -25,7 +25,7 @@ export default async function TeamsPage() {
       <RolloutHeader user={user} current="/rollout/teams" title="Teams and pilots" description="Pilot teams should be complete, have few outside dependencies and depend mostly on each other. Control teams, matched before the start, show what would have happened anyway." />
 
       <Card title="Pilot suitability: candidate groups" id="clusters">
-        <p className="mb-3 text-xs text-fg-muted">Groups of up to three teams not yet in the rollout, grown along the strongest dependencies. Score: completeness 40 %, share of dependency weight inside the group 60 %. Control teams are proposed from teams outside the rollout with similar size, SEV1–2 incident rate and satisfaction over the 6 months before today.</p>
+        <p className="mb-3 text-xs text-fg-muted">Groups of up to three teams not yet in the rollout, grown along the strongest dependencies. Score: completeness 40 %, share of dependency weight inside the group 60 %. Control teams are proposed from teams outside the rollout with similar size, SEV1–2 incident rate and satisfaction over the 12 months before today.</p>
         {suitability.clusters.length === 0 ? <p className="text-sm text-fg-muted">Every team is already in the rollout.</p> : (
           <ol className="space-y-4">
             {suitability.clusters.map((c, i) => (

@@ -6,7 +6,7 @@ import { can } from '@/lib/auth/permissions'
 import { isExpertOrLeader } from '@/lib/rollout/access'
 import { evaluateGate, listCohorts, listFindings } from '@/lib/rollout/queries'
 import { addCriterionAction, advanceAction, createFindingAction, removeCriterionAction } from '@/lib/rollout/actions'
-import { COMPARATOR_LABELS, GATE_COMPARATORS, GATE_METRICS, METRIC_LABELS } from '@/lib/rollout/gate-rules'
+import { BASELINE_MONTHS, COMPARATOR_LABELS, GATE_COMPARATORS, GATE_METRICS, METRIC_LABELS } from '@/lib/rollout/gate-rules'
 import { STAGE_LABELS, nextStage } from '@/lib/rollout/rules'
 import { inputSmClasses, selectSmClasses, textareaClasses } from '@/components/training/form-controls'
 import { ActionForm } from '@/components/rollout/action-form'
@@ -38,7 +38,7 @@ export default async function CohortGatePage({ params, searchParams }: { params:
 
       {created ? <p role="status" className="rounded-lg border border-line bg-surface p-3 text-sm text-fg">Cohort created. Its gate is below.</p> : null}
       <Card title="Gate criteria" id="gate" actions={<span className="text-sm">Gate: <GateBadge status={gate.outcome} /></span>}>
-        <p className="mb-3 text-sm text-fg-muted">{gate.reason} Figures as of {gate.asOf}; baseline = the {6} months before the start{cohort.controlTeams.length ? `; control teams: ${cohort.controlTeams.map((t) => t.name).join(', ')}` : ''}.</p>
+        <p className="mb-3 text-sm text-fg-muted">{gate.reason} Figures as of {gate.asOf}; baseline = the {BASELINE_MONTHS} months before the start{cohort.controlTeams.length ? `; control teams: ${cohort.controlTeams.map((t) => t.name).join(', ')}` : ''}.</p>
         <div className="overflow-x-auto">
           <table className="w-full min-w-[46rem] border-collapse">
             <caption className="sr-only">Gate criteria with status and live figures</caption>
