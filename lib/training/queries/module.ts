@@ -48,6 +48,17 @@ export interface ModuleVersionView {
   completed: boolean
   /** Owners, leaders and admins: aggregate ratings, never who rated. */
   ratings: { helpful: number; notHelpful: number; comments: string[] } | null
+  /** While a model change re-checks this module: the newest open re-validation task's change
+   *  (the same notice as getModuleChangeNotice in lib/models/queries.ts; null: none). */
+  changeNotice: ModuleChangeNotice | null
+}
+
+export interface ModuleChangeNotice {
+  changeId: string
+  from: { label: string; snapshot: string }
+  to: { label: string; snapshot: string }
+  dueOn: string
+  text: string
 }
 
 /**
@@ -118,6 +129,7 @@ type PageRow = {
   completed: boolean
   ratings: { helpful: number; notHelpful: number } | null
   comments: string[] | null
+  changeNotice: { changeId: string; fromLabel: string | null; fromSnapshot: string | null; toLabel: string; toSnapshot: string; dueOn: string } | null
 }
 
 const ISO = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'
@@ -156,7 +168,15 @@ async function pageRow(user: SessionUser, slug: string, number: number | undefin
         (SELECT COALESCE(json_agg(c.comment ORDER BY c."updatedAt" DESC), '[]'::json)
            FROM (SELECT a.comment, a."updatedAt" FROM "TrainingRating" a
                  WHERE a."moduleId" = m.id AND a.comment IS NOT NULL ORDER BY a."updatedAt" DESC LIMIT 20) c)
-      END AS comments
+      END AS comments,
+      (SELECT json_build_object('changeId', t."changeId", 'fromLabel', fm.label, 'fromSnapshot', fm.snapshot,
+                'toLabel', tm.label, 'toSnapshot', tm.snapshot, 'dueOn', to_char(t."dueOn", 'YYYY-MM-DD'))
+         FROM "RevalidationTask" t
+         JOIN "ModelChangeEvent" c ON c.id = t."changeId"
+         JOIN "ModelVersion" tm ON tm.id = c."toModelId"
+         LEFT JOIN "ModelVersion" fm ON fm.id = c."fromModelId"
+         WHERE t."moduleId" = m.id AND t.status IN ('OPEN', 'UPDATING') AND c.status IN ('PLANNED', 'IN_PROGRESS')
+         ORDER BY t."createdAt" DESC LIMIT 1) AS "changeNotice"
     FROM "TrainingModule" m
     JOIN "User" o ON o.id = m."ownerId"
     LEFT JOIN "TrainingModuleVersion" v ON v."moduleId" = m.id AND v.number = COALESCE(${number ?? null}::int, m."latestVersion")
@@ -206,7 +226,16 @@ export async function getModuleVersion(user: SessionUser, slug: string, number?:
     myRating: m.myHelpful === null ? null : { helpful: m.myHelpful, comment: m.myComment },
     completed: m.completed,
     ratings: m.ratings ? { helpful: m.ratings.helpful, notHelpful: m.ratings.notHelpful, comments: m.comments ?? [] } : null,
+    changeNotice: changeNotice(m.changeNotice),
   }
+}
+
+/** The banner's notice, worded as getModuleChangeNotice (lib/models/queries.ts) words it. */
+function changeNotice(row: PageRow['changeNotice']): ModuleChangeNotice | null {
+  if (!row || row.fromLabel === null || row.fromSnapshot === null) return null
+  const from = { label: row.fromLabel, snapshot: row.fromSnapshot }
+  const to = { label: row.toLabel, snapshot: row.toSnapshot }
+  return { changeId: row.changeId, from, to, dueOn: row.dueOn, text: `Validated on ${from.label} (${from.snapshot}); being re-checked for ${to.label} (${to.snapshot}).` }
 }
 
 /** training.view. A readable diff between two published versions. Errors: NOT_FOUND. */

@@ -5,7 +5,6 @@ import { can } from '@/lib/auth/permissions'
 import { getSessionUser } from '@/lib/auth/session'
 import { ModuleReader } from '@/components/training/module-reader'
 import { ModelChangeBanner } from '@/components/models/model-change-banner'
-import { getModuleChangeNotice } from '@/lib/models/queries'
 import { loadVersion } from './load'
 
 type Params = Promise<{ slug: string }>
@@ -28,7 +27,8 @@ export default async function ModulePage({ params }: { params: Params }) {
     if (canAuthor) redirect(`/training/${slug}/edit`)
     notFound()
   }
-  const notice = await getModuleChangeNotice(slug)
+  // Read in the module's own statement (lib/training/queries/module.ts), not a query of its own.
+  const notice = module.changeNotice
   return (
     <>
       {notice ? <div className="mb-4"><ModelChangeBanner notice={notice} /></div> : null}
