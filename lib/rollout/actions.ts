@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation'
 import { requireUser } from '@/lib/auth/session'
 import { formValues, toActionError, type ActionResult } from '@/lib/action-result'
 import {
+  addCohortMembers,
   addCriterion,
   advance,
   answerPoll,
@@ -113,4 +114,8 @@ export async function updateFindingAction(_p: Result | null, f: FormData): Promi
 
 export async function saveReadinessAction(_p: Result | null, f: FormData): Promise<Result> {
   return run(f, async (v) => saveReadiness(await requireUser(), { teamId: v.teamId, learningHoursPerWeek: v.learningHoursPerWeek, commitmentsRelaxed: (v.commitmentsRelaxed ?? 'false') as 'true', commitmentsNote: v.commitmentsNote, version: v.version === '' || v.version === undefined ? undefined : v.version }), 'Readiness saved.')
+}
+
+export async function addCohortMembersAction(_p: Result | null, f: FormData): Promise<Result> {
+  return run(f, async (v) => addCohortMembers(await requireUser(), { cohortId: v.cohortId, teamIds: list(f, 'teamIds'), userIds: list(f, 'userIds'), joinedOn: v.joinedOn }), 'Added, with their own start date.')
 }

@@ -85,6 +85,14 @@ export const createCohortSchema = z.object({
   startedOn: day,
 })
 
+/** Adds teams or people to an existing cohort later: staggered starts. */
+export const addMembersSchema = z.object({
+  cohortId: id,
+  teamIds: z.array(id).max(500).default([]),
+  userIds: z.array(id).max(500).default([]),
+  joinedOn: day,
+})
+
 export const advanceSchema = z.object({
   cohortId: id,
   /** Advance only this team out of the cohort; omit to advance the whole cohort. */

@@ -10,7 +10,7 @@ import { actorOf } from '@/lib/rollout/access'
 import { advanceDecision } from '@/lib/rollout/gate-rules'
 import { evaluateGateUnchecked } from '@/lib/rollout/queries/gates'
 import { STAGE_LABELS, isoDay, nextStage, type Stage } from '@/lib/rollout/rules'
-import { advanceSchema, createCohortSchema } from '@/lib/rollout/schemas'
+import { addMembersSchema, advanceSchema, createCohortSchema } from '@/lib/rollout/schemas'
 import { assertNotInActiveStage, translateDbError } from './shared'
 
 /**
@@ -104,6 +104,37 @@ export async function advance(user: SessionUser, raw: z.input<typeof advanceSche
         summary: { subject: gate.subject, from: gate.stage, to, gate: gate.outcome, reason: decision.override ? input.reason!.trim() : null, failing: gate.criteria.filter((c) => c.status === 'FAIL' || c.status === 'INCONCLUSIVE').map((c) => `${c.metric}: ${c.status}`), advanceId: rec.id },
       }, tx)
       return { advanceId: rec.id, toCohortId: target.id, toStage: to, override: decision.override, gate: gate.outcome }
+    })
+  } catch (err) {
+    translateDbError(err)
+  }
+}
+
+/**
+ * rollout.plan. Adds teams or people to an active cohort with their own start date (staggered
+ * starts), under the same rules as creating one. Errors: INVALID_INPUT, RULE_VIOLATION, NOT_FOUND.
+ */
+export async function addCohortMembers(user: SessionUser, raw: z.input<typeof addMembersSchema>) {
+  assertCan(user, 'rollout.plan')
+  const input = parseInput(addMembersSchema, raw)
+  if (input.teamIds.length + input.userIds.length === 0) throw new ValidationError('Some fields need attention.', { teamIds: ['Choose at least one team or person.'] })
+  try {
+    return await db.$transaction(async (tx) => {
+      const cohort = await tx.cohort.findUnique({ where: { id: input.cohortId }, select: { id: true, active: true, startedOn: true, plan: { select: { endsOn: true } } } })
+      if (!cohort) throw new NotFoundError('No such cohort.')
+      if (!cohort.active) throw new RuleViolationError('This cohort has ended.')
+      if (cohort.startedOn && input.joinedOn < cohort.startedOn) throw new ValidationError('Some fields need attention.', { joinedOn: [`A member cannot start before the cohort (${isoDay(cohort.startedOn)}).`] })
+      if (cohort.plan && input.joinedOn > cohort.plan.endsOn) throw new ValidationError('Some fields need attention.', { joinedOn: [`The start must be within the plan (until ${isoDay(cohort.plan.endsOn)}).`] })
+      const teams = await tx.team.findMany({ where: { id: { in: input.teamIds } }, select: { id: true, name: true } })
+      const users = await tx.user.findMany({ where: { id: { in: input.userIds }, active: true }, select: { id: true, name: true } })
+      if (teams.length !== new Set(input.teamIds).size) throw new ValidationError('Some fields need attention.', { teamIds: ['Unknown team.'] })
+      if (users.length !== new Set(input.userIds).size) throw new ValidationError('Some fields need attention.', { userIds: ['Unknown or inactive person.'] })
+      await assertNotInActiveStage(tx, [...teams.map((t) => ({ kind: 'team' as const, id: t.id, label: t.name })), ...users.map((u) => ({ kind: 'user' as const, id: u.id, label: u.name }))])
+      const controlling = await tx.cohortControlTeam.findMany({ where: { teamId: { in: input.teamIds }, cohort: { active: true } }, select: { teamId: true } })
+      if (controlling.length) throw new RuleViolationError(`${teams.filter((t) => controlling.some((c) => c.teamId === t.id)).map((t) => t.name).join(', ')}: a control team cannot join the rollout while it is one.`)
+      await tx.cohortMembership.createMany({ data: [...input.teamIds.map((teamId) => ({ cohortId: cohort.id, teamId, joinedOn: input.joinedOn })), ...input.userIds.map((userId) => ({ cohortId: cohort.id, userId, joinedOn: input.joinedOn }))] })
+      await recordAudit(actorOf(user), { action: 'rollout.cohort.add', entityType: 'Cohort', entityId: cohort.id, summary: { teams: input.teamIds, people: input.userIds, joinedOn: isoDay(input.joinedOn) } }, tx)
+      return { added: input.teamIds.length + input.userIds.length }
     })
   } catch (err) {
     translateDbError(err)

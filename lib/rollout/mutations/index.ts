@@ -1,5 +1,5 @@
 export { answerPoll, closePoll, openPoll, postToFeed, saveAllocation, selectExperts, signOffAllocation } from './experts'
 export { addCriterion, closePhase, removeCriterion, updatePhaseDates, updatePlanDates } from './plan'
-export { advance, createCohort } from './cohorts'
+export { addCohortMembers, advance, createCohort } from './cohorts'
 export { createFinding, updateFinding } from './findings'
 export { saveReadiness } from './readiness'

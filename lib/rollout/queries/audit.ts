@@ -7,6 +7,7 @@ const LABELS: Record<string, string> = {
   'rollout.advance.override': 'Advanced by override',
   'rollout.advance': 'Advanced on a passed gate',
   'rollout.cohort.create': 'Cohort created',
+  'rollout.cohort.add': 'Added to a cohort (staggered start)',
   'rollout.phase.dates': 'Phase dates changed',
   'rollout.plan.dates': 'Plan dates changed',
   'rollout.phase.close': 'Phase closed',

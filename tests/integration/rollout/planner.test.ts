@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db'
 import type { SessionUser } from '@/lib/auth/session'
-import { advance, answerPoll, closePhase, createCohort, createFinding, openPoll, saveAllocation, saveReadiness, selectExperts, signOffAllocation, updateFinding, updatePhaseDates, postToFeed } from '@/lib/rollout/mutations'
+import { addCohortMembers, advance, answerPoll, closePhase, createCohort, createFinding, openPoll, saveAllocation, saveReadiness, selectExperts, signOffAllocation, updateFinding, updatePhaseDates, postToFeed } from '@/lib/rollout/mutations'
 import { evaluateGate, getOverview, getPlan, getPollCandidates, getSuitability, listFeed, listTeams } from '@/lib/rollout/queries'
 import { makeUser } from '@/tests/support/people'
 
@@ -141,6 +141,18 @@ describe('cohorts and stages', () => {
     expect(bb.SATISFACTION_OVERALL.status).toBe('INCONCLUSIVE') // 4 baseline responses: below the anonymity threshold
     expect(bb.SATISFACTION_OVERALL.explanation).toMatch(/Not enough responses to protect anonymity/)
     expect(beta.outcome).toBe('INCONCLUSIVE')
+  })
+
+  it('adds a team later with its own start date (staggered), under the same rules', async () => {
+    await expect(addCohortMembers(leader, { cohortId: pilot, teamIds: [teams.alpha], joinedOn: '2026-05-01' })).rejects.toMatchObject({ code: 'RULE_VIOLATION' })
+    await expect(addCohortMembers(leader, { cohortId: pilot, teamIds: [teams.delta], joinedOn: '2026-03-01' })).rejects.toMatchObject({ fieldErrors: { joinedOn: [expect.stringMatching(/cannot start before the cohort/)] } })
+    await expect(addCohortMembers(expert, { cohortId: pilot, teamIds: [teams.delta], joinedOn: '2026-05-01' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    expect(await addCohortMembers(leader, { cohortId: pilot, teamIds: [teams.delta], joinedOn: '2026-05-01' })).toEqual({ added: 1 })
+    const m = await db.cohortMembership.findFirstOrThrow({ where: { teamId: teams.delta, leftOn: null } })
+    expect(m.joinedOn.toISOString().slice(0, 10)).toBe('2026-05-01')
+    const g = await evaluateGate(leader, { cohortId: pilot, teamId: teams.delta }, asOf)
+    expect(g.startedOn).toBe('2026-05-01')
+    await db.cohortMembership.update({ where: { id: m.id }, data: { leftOn: day('2026-05-02') } })
   })
 
   it('is inconclusive with too few incidents, not a pass', async () => {

@@ -4,8 +4,8 @@ import { z } from 'zod'
 import { requirePageUser } from '@/lib/auth/guard'
 import { can } from '@/lib/auth/permissions'
 import { isExpertOrLeader } from '@/lib/rollout/access'
-import { evaluateGate, listCohorts, listFindings } from '@/lib/rollout/queries'
-import { addCriterionAction, advanceAction, createFindingAction, removeCriterionAction } from '@/lib/rollout/actions'
+import { evaluateGate, listCohorts, listFindings, listTeams } from '@/lib/rollout/queries'
+import { addCohortMembersAction, addCriterionAction, advanceAction, createFindingAction, removeCriterionAction } from '@/lib/rollout/actions'
 import { BASELINE_MONTHS, COMPARATOR_LABELS, GATE_COMPARATORS, GATE_METRICS, METRIC_LABELS } from '@/lib/rollout/gate-rules'
 import { STAGE_LABELS, nextStage } from '@/lib/rollout/rules'
 import { inputSmClasses, selectSmClasses, textareaClasses } from '@/components/training/form-controls'
@@ -31,6 +31,7 @@ export default async function CohortGatePage({ params, searchParams }: { params:
   const writer = await isExpertOrLeader(user)
   const findings = await listFindings(user, { phaseId: gate.phaseId })
   const to = nextStage(gate.stage)
+  const free = leader && cohort.active ? (await listTeams(user)).teams.filter((t) => !t.stage && !t.isControl) : []
 
   return (
     <div className="space-y-6">
@@ -96,6 +97,18 @@ export default async function CohortGatePage({ params, searchParams }: { params:
               </label>
             ) : null}
             {gate.outcome !== 'PASS' ? <label className="block text-sm text-fg">Override reason<textarea name="reason" rows={3} minLength={10} maxLength={4000} className={`${textareaClasses} mt-1`} /></label> : null}
+          </ActionForm>
+        </Card>
+      ) : null}
+
+      {free.length ? (
+        <Card title="Add a team later (staggered start)" id="add">
+          <ActionForm action={addCohortMembersAction} submitLabel="Add to cohort" label="Add a team to this cohort" fieldLabels={{ teamIds: 'Team', joinedOn: 'Start' }}>
+            <input type="hidden" name="cohortId" value={cohort.id} />
+            <div className="grid gap-2 sm:grid-cols-2">
+              <label className="text-sm text-fg">Team<select name="teamIds" className={`${selectSmClasses} mt-1`}>{free.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}</select></label>
+              <label className="text-sm text-fg">Start<input type="date" name="joinedOn" required defaultValue={new Date().toISOString().slice(0, 10)} className={`${inputSmClasses} mt-1`} /></label>
+            </div>
           </ActionForm>
         </Card>
       ) : null}
