@@ -7,7 +7,7 @@ import { FINDING_STATUS_LABELS, SeverityBadge } from '@/components/rollout/badge
 import { Badge } from '@/components/training/badges'
 
 /** Findings, open and most severe first, each editable by experts and leaders (status, severity, resolution, linked modules). */
-export function FindingList({ findings, editable }: { findings: FindingView[]; editable: boolean }) {
+export function FindingList({ findings, editable, owners = [] }: { findings: FindingView[]; editable: boolean; owners?: Array<{ id: string; name: string }> }) {
   if (findings.length === 0) return <p className="text-sm text-fg-muted">No findings recorded.</p>
   return (
     <ul className="space-y-3">
@@ -32,6 +32,9 @@ export function FindingList({ findings, editable }: { findings: FindingView[]; e
                   <label className="text-xs text-fg">Status<select name="status" defaultValue={f.status} className={`${selectSmClasses} mt-1`}><option value="OPEN">Open</option><option value="ADDRESSED">Addressed</option><option value="WONT_FIX">Won’t fix</option></select></label>
                   <label className="text-xs text-fg">Severity<select name="severity" defaultValue={f.severity} className={`${selectSmClasses} mt-1`}><option value="LOW">Low</option><option value="MEDIUM">Medium</option><option value="HIGH">High</option><option value="CRITICAL">Critical</option></select></label>
                 </div>
+                {owners.length ? (
+                  <label className="block text-xs text-fg">Owner<select name="ownerId" defaultValue={f.ownerId ?? ''} className={`${selectSmClasses} mt-1`}><option value="">Nobody yet</option>{owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select></label>
+                ) : null}
                 <label className="block text-xs text-fg">Resolution<textarea name="resolution" rows={2} maxLength={4000} defaultValue={f.resolution ?? ''} className={`${textareaClasses} mt-1`} /></label>
                 <label className="block text-xs text-fg">Training modules (addresses, comma-separated)<input name="moduleSlugs" defaultValue={f.modules.map((m) => m.slug).join(', ')} className={`${inputSmClasses} mt-1`} /></label>
               </ActionForm>
@@ -40,5 +43,12 @@ export function FindingList({ findings, editable }: { findings: FindingView[]; e
         </li>
       ))}
     </ul>
+  )
+}
+
+/** The owner picker of a new finding (defaults to the person recording it). */
+export function OwnerSelect({ owners, me }: { owners: Array<{ id: string; name: string }>; me: string }) {
+  return (
+    <label className="block text-sm text-fg">Owner<select name="ownerId" defaultValue={owners.some((o) => o.id === me) ? me : ''} className={`${selectSmClasses} mt-1 max-w-xs`}><option value="">Me</option>{owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}</select></label>
   )
 }

@@ -109,7 +109,7 @@ export async function createFindingAction(_p: Result | null, f: FormData): Promi
 }
 
 export async function updateFindingAction(_p: Result | null, f: FormData): Promise<Result> {
-  return run(f, async (v) => updateFinding(await requireUser(), v.findingId, { version: v.version, status: v.status as 'OPEN', severity: v.severity as 'LOW', resolution: v.resolution ?? undefined, moduleSlugs: v.moduleSlugs === undefined ? undefined : lines(v.moduleSlugs) }), 'Finding updated.')
+  return run(f, async (v) => updateFinding(await requireUser(), v.findingId, { version: v.version, status: v.status as 'OPEN', severity: v.severity as 'LOW', resolution: v.resolution ?? undefined, ownerId: v.ownerId === undefined ? undefined : v.ownerId || null, moduleSlugs: v.moduleSlugs === undefined ? undefined : lines(v.moduleSlugs) }), 'Finding updated.')
 }
 
 export async function saveReadinessAction(_p: Result | null, f: FormData): Promise<Result> {

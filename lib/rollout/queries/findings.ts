@@ -56,3 +56,14 @@ export async function getFinding(user: SessionUser, id: string): Promise<Finding
   if (!all) return null
   return (await listFindings(user, all.phaseId ? { phaseId: all.phaseId } : {})).find((f) => f.id === id) ?? null
 }
+
+/** rollout.view. People who can own a finding: experts (role or selected), leaders, admins. */
+export async function listFindingOwners(user: SessionUser): Promise<Array<{ id: string; name: string }>> {
+  assertCan(user, 'rollout.view')
+  return db.user.findMany({
+    where: { active: true, OR: [{ role: { in: ['EXPERT', 'LEADER', 'ADMIN'] } }, { cohortMemberships: { some: { leftOn: null, cohort: { stage: 'EXPERTS', active: true } } } }] },
+    orderBy: { name: 'asc' },
+    take: 1000,
+    select: { id: true, name: true },
+  })
+}

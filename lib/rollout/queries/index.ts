@@ -1,6 +1,6 @@
 export { evaluateGate, evaluateGateUnchecked, type GateView, type CriterionView } from './gates'
 export { getPlan, listTeams, listCohorts, teamFlags, burnoutFigures, type PlanView, type PhaseView, type TeamView, type CohortView, type TeamFlags } from './plan'
 export { listPolls, getPollCandidates, listColleagues, listAllocations, listFeed, type PollSummary, type CandidateView, type AllocationView } from './experts'
-export { listFindings, getFinding, type FindingView } from './findings'
+export { listFindings, getFinding, listFindingOwners, type FindingView } from './findings'
 export { getSuitability, type ClusterWithControls } from './suitability'
 export { getOverview, type OverviewRow } from './overview'

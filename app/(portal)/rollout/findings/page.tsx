@@ -2,12 +2,12 @@ import type { Metadata } from 'next'
 import { requirePageUser } from '@/lib/auth/guard'
 import { can } from '@/lib/auth/permissions'
 import { isExpertOrLeader } from '@/lib/rollout/access'
-import { getPlan, listFindings } from '@/lib/rollout/queries'
+import { getPlan, listFindingOwners, listFindings } from '@/lib/rollout/queries'
 import { closePhaseAction, createFindingAction } from '@/lib/rollout/actions'
 import { inputSmClasses, selectSmClasses, textareaClasses } from '@/components/training/form-controls'
 import { ActionForm } from '@/components/rollout/action-form'
 import { Card, RolloutHeader } from '@/components/rollout/header'
-import { FindingList } from '@/components/rollout/finding-list'
+import { FindingList, OwnerSelect } from '@/components/rollout/finding-list'
 import { PHASE_STATUS_LABELS } from '@/components/rollout/badges'
 
 export const metadata: Metadata = { title: 'Findings' }
@@ -20,6 +20,7 @@ export default async function FindingsPage() {
   const writer = await isExpertOrLeader(user)
   const leader = can(user, 'rollout.plan')
   const phases = plan?.phases ?? []
+  const owners = writer ? await listFindingOwners(user) : []
 
   return (
     <div className="space-y-6">
@@ -33,6 +34,7 @@ export default async function FindingsPage() {
             </div>
             <label className="block text-sm text-fg">Title<input name="title" required maxLength={200} className={`${inputSmClasses} mt-1`} /></label>
             <label className="block text-sm text-fg">What was seen<textarea name="body" rows={3} required maxLength={10000} className={`${textareaClasses} mt-1`} /></label>
+            <OwnerSelect owners={owners} me={user.id} />
             <label className="block text-sm text-fg">Training modules updated because of it (addresses, comma-separated; optional)<input name="moduleSlugs" className={`${inputSmClasses} mt-1`} /></label>
           </ActionForm>
         </Card>
@@ -46,7 +48,7 @@ export default async function FindingsPage() {
                 <input type="hidden" name="phaseId" value={p.id} /><input type="hidden" name="version" value={p.version} />
               </ActionForm>
             ) : null}
-            <FindingList findings={mine} editable={writer} />
+            <FindingList findings={mine} editable={writer} owners={owners} />
           </Card>
         )
       })}

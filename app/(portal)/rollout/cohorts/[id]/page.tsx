@@ -4,14 +4,14 @@ import { z } from 'zod'
 import { requirePageUser } from '@/lib/auth/guard'
 import { can } from '@/lib/auth/permissions'
 import { isExpertOrLeader } from '@/lib/rollout/access'
-import { evaluateGate, listCohorts, listFindings, listTeams } from '@/lib/rollout/queries'
+import { evaluateGate, listCohorts, listFindingOwners, listFindings, listTeams } from '@/lib/rollout/queries'
 import { addCohortMembersAction, addCriterionAction, advanceAction, createFindingAction, removeCriterionAction } from '@/lib/rollout/actions'
 import { BASELINE_MONTHS, COMPARATOR_LABELS, GATE_COMPARATORS, GATE_METRICS, METRIC_LABELS } from '@/lib/rollout/gate-rules'
 import { STAGE_LABELS, nextStage } from '@/lib/rollout/rules'
 import { inputSmClasses, selectSmClasses, textareaClasses } from '@/components/training/form-controls'
 import { ActionForm } from '@/components/rollout/action-form'
 import { Card, RolloutHeader, td, th } from '@/components/rollout/header'
-import { FindingList } from '@/components/rollout/finding-list'
+import { FindingList, OwnerSelect } from '@/components/rollout/finding-list'
 import { GateBadge } from '@/components/rollout/badges'
 
 export const metadata: Metadata = { title: 'Gate' }
@@ -31,6 +31,7 @@ export default async function CohortGatePage({ params, searchParams }: { params:
   const writer = await isExpertOrLeader(user)
   const findings = await listFindings(user, { phaseId: gate.phaseId })
   const to = nextStage(gate.stage)
+  const owners = writer ? await listFindingOwners(user) : []
   const free = leader && cohort.active ? (await listTeams(user)).teams.filter((t) => !t.stage && !t.isControl) : []
 
   return (
@@ -123,11 +124,12 @@ export default async function CohortGatePage({ params, searchParams }: { params:
               <label className="block text-sm text-fg">Title<input name="title" required maxLength={200} className={`${inputSmClasses} mt-1`} /></label>
               <label className="block text-sm text-fg">What was seen<textarea name="body" rows={3} required maxLength={10000} className={`${textareaClasses} mt-1`} /></label>
               <label className="block text-sm text-fg">Severity<select name="severity" className={`${selectSmClasses} mt-1 w-40`} defaultValue="MEDIUM"><option value="LOW">Low</option><option value="MEDIUM">Medium</option><option value="HIGH">High</option><option value="CRITICAL">Critical</option></select></label>
-              <label className="block text-sm text-fg">Training modules updated because of it (addresses, comma-separated; optional)<input name="moduleSlugs" className={`${inputSmClasses} mt-1`} /></label>
+              <OwnerSelect owners={owners} me={user.id} />
+            <label className="block text-sm text-fg">Training modules updated because of it (addresses, comma-separated; optional)<input name="moduleSlugs" className={`${inputSmClasses} mt-1`} /></label>
             </ActionForm>
           </details>
         ) : null}
-        <FindingList findings={findings} editable={writer} />
+        <FindingList findings={findings} editable={writer} owners={owners} />
       </Card>
     </div>
   )
