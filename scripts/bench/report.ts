@@ -73,6 +73,11 @@ export function judge(key: string, target: string, limitMs: number, results: Mea
   return { target, scenario: m.name, limitMs, p95Ms: m.p95, status, detail }
 }
 
+/** A target that is not a p95: a ratio, a rate, a size. `value` null: not measured. */
+export function verdict(target: string, scenario: string, value: number | null, pass: boolean, detail: string): Verdict {
+  return { target, scenario, limitMs: Number.NaN, p95Ms: value, status: value === null || !Number.isFinite(value) ? 'NOT MEASURED' : pass ? 'PASS' : 'FAIL', detail }
+}
+
 export function verdictLine(v: Verdict): string {
   return `${v.status.padEnd(12)} ${v.target}: ${v.detail}`
 }
@@ -85,6 +90,7 @@ export function writeResults(cfg: BenchConfig, data: {
   verdicts: Verdict[]
   notes: string[]
   startedAt: Date
+  extra?: Record<string, unknown>
 }): string {
   mkdirSync(cfg.resultsDir, { recursive: true })
   const file = path.join(cfg.resultsDir, 'latest.json')
@@ -107,6 +113,7 @@ export function writeResults(cfg: BenchConfig, data: {
     skipped: data.skipped,
     targets: data.verdicts,
     notes: data.notes,
+    ...data.extra,
   }
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`)
   return file

@@ -62,10 +62,10 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: nu
   throw new Error(`the server was not healthy after ${timeoutMs / 1000} s (${last})`)
 }
 
-export async function startServer(cfg: BenchConfig, db: OpenDatabase, log: (m: string) => void): Promise<RunningServer> {
+export async function startServer(cfg: BenchConfig, db: Pick<OpenDatabase, 'url' | 'backend'>, log: (m: string) => void, logName = 'server.log'): Promise<RunningServer> {
   if (!(await portIsFree(cfg.port))) throw new Error(`port ${cfg.port} on 127.0.0.1 is in use; set BENCH_PORT to a free port`)
   mkdirSync(cfg.resultsDir, { recursive: true })
-  const logFile = path.join(cfg.resultsDir, 'server.log')
+  const logFile = path.join(cfg.resultsDir, logName)
   const out = createWriteStream(logFile)
   const baseUrl = `http://127.0.0.1:${cfg.port}`
   const child = spawn(process.execPath, ['scripts/server.mjs'], {
