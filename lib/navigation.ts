@@ -11,7 +11,8 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { href: '/rollout', label: 'Rollout', permission: 'rollout.view' },
+  // Everyone sees the plan and their own team's status; the planner's pages check more themselves.
+  { href: '/rollout', label: 'Rollout', permission: 'home.view' },
   { href: '/training', label: 'Training', permission: 'training.view' },
   { href: '/models', label: 'Model changes', permission: 'models.view' },
   { href: '/surveys', label: 'Pulse surveys', permission: 'surveys.answer' },

@@ -4,7 +4,7 @@ import { mainNavLinks, signIn, ssoSignIn } from './support'
 test('an admin changes a role and disables an account; both apply on the personâ€™s next request', async ({ browser }) => {
   const person = await (await browser.newContext()).newPage()
   await ssoSignIn(person, 'sso-admin-target')
-  await expect(mainNavLinks(person)).toHaveText(['Training', 'Model changes'])
+  await expect(mainNavLinks(person)).toHaveText(['Rollout', 'Training', 'Model changes', 'Pulse surveys'])
 
   const admin = await (await browser.newContext()).newPage()
   await signIn(admin, 'admin@example.com')
@@ -18,7 +18,7 @@ test('an admin changes a role and disables an account; both apply on the personâ
   await expect(admin.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
 
   await person.reload()
-  await expect(mainNavLinks(person)).toHaveText(['Rollout', 'Training', 'Model changes', 'Outcomes', 'Budget'])
+  await expect(mainNavLinks(person)).toHaveText(['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget'])
 
   await staleTab.getByLabel('Role of sso-admin-target').selectOption('EXPERT')
   await staleTab.getByRole('button', { name: 'Save sso-admin-target' }).click()

@@ -6,11 +6,11 @@ import { mainNavLinks, ssoSignIn } from './support'
 test('a new SSO user with a leaders group claim arrives as a leader', async ({ page }) => {
   await ssoSignIn(page, 'sso-leader')
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/)
-  await expect(mainNavLinks(page)).toHaveText(['Rollout', 'Training', 'Model changes', 'Outcomes', 'Budget'])
+  await expect(mainNavLinks(page)).toHaveText(['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget'])
   await expect(page.getByText('Sam Okafor').first()).toBeVisible()
 })
 
 test('an SSO user without a role claim arrives as a developer', async ({ page }) => {
   await ssoSignIn(page, 'sso-dev')
-  await expect(mainNavLinks(page)).toHaveText(['Training', 'Model changes'])
+  await expect(mainNavLinks(page)).toHaveText(['Rollout', 'Training', 'Model changes', 'Pulse surveys'])
 })

@@ -5,11 +5,11 @@ import { E2E_DATA_DIR } from './global-setup'
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'paceline-demo'
 
 export const NAV_BY_ACCOUNT: Array<[email: string, role: string, links: string[]]> = [
-  ['admin@example.com', 'ADMIN', ['Rollout', 'Training', 'Model changes', 'Outcomes', 'Budget', 'Admin']],
-  ['leader@example.com', 'LEADER', ['Rollout', 'Training', 'Model changes', 'Outcomes', 'Budget']],
-  ['expert@example.com', 'EXPERT', ['Rollout', 'Training', 'Model changes']],
-  ['expert2@example.com', 'EXPERT', ['Rollout', 'Training', 'Model changes']],
-  ['dev@example.com', 'DEVELOPER', ['Training', 'Model changes']],
+  ['admin@example.com', 'ADMIN', ['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget', 'Admin']],
+  ['leader@example.com', 'LEADER', ['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget']],
+  ['expert@example.com', 'EXPERT', ['Rollout', 'Training', 'Model changes', 'Pulse surveys']],
+  ['expert2@example.com', 'EXPERT', ['Rollout', 'Training', 'Model changes', 'Pulse surveys']],
+  ['dev@example.com', 'DEVELOPER', ['Rollout', 'Training', 'Model changes', 'Pulse surveys']],
 ]
 
 export async function fillSignIn(page: Page, email: string, password: string) {

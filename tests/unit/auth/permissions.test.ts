@@ -49,7 +49,7 @@ describe('role permissions', () => {
 
 describe('navigation by role', () => {
   it.each([
-    ['DEVELOPER', ['Training', 'Model changes', 'Pulse surveys']],
+    ['DEVELOPER', ['Rollout', 'Training', 'Model changes', 'Pulse surveys']],
     ['EXPERT', ['Rollout', 'Training', 'Model changes', 'Pulse surveys']],
     ['LEADER', ['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget']],
     ['ADMIN', ['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget', 'Admin']],
