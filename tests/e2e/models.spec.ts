@@ -35,7 +35,7 @@ test('a model change flags modules, they are re-validated, readers see the resul
   const oldModel = await ok(await request.post('/api/v1/models', { headers: auth(leader), data: { vendor: 'Acme', family: 'Acme Coder', label: `Coder A ${stamp}`, snapshot: `acme-coder-a-${stamp}-${day}`, status: 'DEFAULT' } }))
   const newModel = await ok(await request.post('/api/v1/models', { headers: auth(leader), data: { vendor: 'Acme', family: 'Acme Coder', label: `Coder B ${stamp}`, snapshot: `acme-coder-b-${stamp}-${day}`, status: 'EVALUATING' } }))
   const teams = await ok(await request.get('/api/v1/teams', { headers: auth(leader) }))
-  const teamId = (teams.teams ?? teams.data ?? teams)[0].id
+  const teamId = teams.items[0].id
   await ok(await request.post('/api/v1/models/assignments', { headers: auth(leader), data: { modelVersionId: oldModel.id, teamId, use: 'DEFAULT' } }))
 
   // The training API has no draft read: the lock version comes back from every write (publish included).

@@ -50,7 +50,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
           <EmptyState title="No model versions registered" headingLevel={3}><p>{manage ? 'Register the first one below with its exact snapshot id.' : 'Experts and leaders register the model versions teams use.'}</p></EmptyState>
         ) : (
           <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Model versions">
-            <table className="w-full">
+            <table className="w-full min-w-[52rem]">
               <thead>
                 <tr><th className={th}>Model</th><th className={th}>Exact snapshot</th><th className={th}>Released</th><th className={th}>Status</th><th className={th}>Used by</th></tr>
               </thead>
@@ -58,7 +58,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
                 {models.map((m) => (
                   <tr key={m.id} className="border-t border-line">
                     <td className={td}><span className="font-medium">{m.label}</span><span className="block text-xs text-fg-muted">{m.vendor} · {m.family}</span></td>
-                    <td className={td}><code className="text-xs break-all">{m.snapshot}</code></td>
+                    <td className={td}><code className="text-xs whitespace-nowrap">{m.snapshot}</code></td>
                     <td className={`${td} whitespace-nowrap`}>{m.releasedOn ?? '—'}</td>
                     <td className={td}>
                       {manage ? (
@@ -183,7 +183,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
           <EmptyState title="No usage imported yet" headingLevel={3}><p>{importer ? 'Import a Copilot usage-metrics report above.' : 'Leaders import Copilot usage-metrics reports here.'}</p></EmptyState>
         ) : (
           <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Model use per team and day">
-            <table className="w-full">
+            <table className="w-full min-w-[32rem]">
               <caption className="px-3 pt-2 text-left text-xs text-fg-muted">Interactions per model, last {days.length} day(s) in the imported reports ({days[0]} – {days.at(-1)})</caption>
               <thead><tr><th className={th}>Day</th><th className={th}>Team</th><th className={th}>Models (interactions)</th></tr></thead>
               <tbody>

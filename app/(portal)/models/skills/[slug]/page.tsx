@@ -85,7 +85,7 @@ export default async function SkillPage({ params, searchParams }: { params: Prom
         <section aria-labelledby="history" className="space-y-2">
           <h2 id="history" className="text-lg font-semibold text-fg">All validation records</h2>
           <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="All validation records">
-            <table className="w-full">
+            <table className="w-full min-w-[44rem]">
               <thead><tr><th className={th}>Date</th><th className={th}>Model snapshot</th><th className={th}>Result</th><th className={th}>Source</th><th className={th}>Who</th><th className={th}>Notes</th></tr></thead>
               <tbody>
                 {s.records.map((r) => (
