@@ -104,8 +104,12 @@ function groupDefs(groupBy: GroupBy, teams: TeamRow[], memberships: MembershipRo
 /** outcomes.view. The groups that can be chosen for a grouping (for filters and the API's `group`). */
 export async function listOutcomeGroups(user: SessionUser, groupBy: GroupBy): Promise<GroupOption[]> {
   assertCan(user, 'outcomes.view')
-  const { teams, memberships } = await loadOrg()
-  return groupDefs(groupBy, teams, memberships).map(({ key, label }) => ({ key, label }))
+  // Teams, cohorts and memberships move the rollup generation (their triggers), so the list is
+  // cached under it like the figures: the dashboard asks for it on every page view.
+  return cachedByGeneration(`groups:${groupBy}`, async () => {
+    const { teams, memberships } = await loadOrg()
+    return groupDefs(groupBy, teams, memberships).map(({ key, label }) => ({ key, label }))
+  })
 }
 
 type SumRow = { sig: string; control: boolean; month: string } & Record<string, unknown>

@@ -122,7 +122,7 @@ export function writePagerDutyCsv(file: string, rows: number, teamNames: string[
       new Date(created).toISOString().replace('.000', ''), new Date(created + toResolve * 1000).toISOString().replace('.000', ''),
       'resolved', h % 3 === 0 ? 'low' : 'high', h % 17 === 0 ? 'true' : 'false', `PRIO${p.slice(1)}`, p, String(2 ** (9 - Number(p.slice(1)))),
       `PSV${i % 97}`, `svc-${i % 97}`, `PTM${i % teamNames.length}`, csvCell(team), String(60 + (h % 900)), String(toResolve),
-      String(h % 4), String((h >> 3) % 3), String((h >> 5) % 2), String((h % 4) + ((h >> 3) % 3) + ((h >> 5) % 2)),
+      String(h % 4), String((h >>> 3) % 3), String((h >>> 5) % 2), String((h % 4) + ((h >>> 3) % 3) + ((h >>> 5) % 2)),
     ].join(','))
   }
   writeFileSync(file, `${out.join('\n')}\n`)

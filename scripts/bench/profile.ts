@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { readConfig } from './config'
+import { openDatabase } from '@/lib/database/open'
+import { setProcessEnv } from '@/lib/env'
+import { loadFixtures, signIn } from './fixtures'
+import { loadLeader, dashboardPaths } from './outcomes'
+import { measure } from './load'
+
+// npx tsx scripts/bench/profile.ts <page|dashboard|sign-in> [seconds]
+// Profiles the bench build (.next-bench) under load with `node --cpu-prof` against the bench
+// database, and prints where the server's CPU went (self time by function and by package).
+// Run `npm run bench` first (it builds and seeds). See docs/bench.md.
+
+interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
+
+async function main() {
+  const what = process.argv[2] ?? 'page'
+  const seconds = Number(process.argv[3] ?? 10)
+  const cfg = readConfig()
+  setProcessEnv({ DATABASE_URL: cfg.externalUrl, PACELINE_DATA_DIR: cfg.dataDir, PACELINE_PG_PORT: String(cfg.pgPort) })
+  const db = await openDatabase(() => {})
+  const port = cfg.port + 2
+  const baseUrl = `http://127.0.0.1:${port}`
+  const dir = path.join(cfg.resultsDir, 'profile')
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, 'scripts/server.mjs'], {
+    cwd: cfg.root,
+    stdio: 'inherit',
+    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production', DATABASE_URL: db.url, PACELINE_DB_BACKEND: db.backend, NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), NEXTAUTH_URL: baseUrl, NEXT_DIST_DIR: cfg.distDir, NEXT_TELEMETRY_DISABLED: '1' },
+  })
+  try {
+    for (let i = 0; i < 120; i++) {
+      try { if ((await fetch(`${baseUrl}/api/health`)).ok) break } catch {}
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    let paths: string[]
+    let headers: Record<string, string> = {}
+    if (what === 'dashboard') {
+      const leader = await loadLeader(db.url)
+      headers = { cookie: await signIn(baseUrl, leader.email) }
+      paths = dashboardPaths(leader.teamId).cohort
+    } else if (what === 'sign-in') {
+      paths = ['/sign-in']
+    } else {
+      const f = await loadFixtures(db.url)
+      headers = { cookie: await signIn(baseUrl, f.developer.email) }
+      paths = f.slugs.map((s) => `/training/${encodeURIComponent(s)}`)
+    }
+    const html = await (await fetch(`${baseUrl}${paths[0]}`, { headers })).text()
+    const flight = [...html.matchAll(/self\.__next_f\.push\((.*?)\)<\/script>/gs)].reduce((n, m) => n + m[1].length, 0)
+    console.log(`${paths[0]}: ${(html.length / 1024).toFixed(1)} kB of HTML, ${(flight / 1024).toFixed(1)} kB of it the inlined RSC payload`)
+    if (process.env.PROFILE_SAVE_HTML) require('node:fs').writeFileSync(process.env.PROFILE_SAVE_HTML, html)
+    await measure(baseUrl, { key: what, name: what, paths, headers }, 16, 3)
+    const m = await measure(baseUrl, { key: what, name: what, paths, headers }, 16, seconds)
+    console.log(`${what}: ${m.count} requests, ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, non-2xx ${m.non2xx}`)
+  } finally {
+    child.kill('SIGINT')
+    await new Promise((r) => child.once('exit', r))
+    await db.stop()
+  }
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
+  if (!file) throw new Error('no profile written')
+  const prof = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { nodes: Node[]; startTime: number; endTime: number; samples: number[] }
+  const total = prof.nodes.reduce((n, x) => n + (x.hitCount ?? 0), 0)
+  const byFn = new Map<string, number>()
+  const byPkg = new Map<string, number>()
+  for (const n of prof.nodes) {
+    const hits = n.hitCount ?? 0
+    if (!hits) continue
+    const url = n.callFrame.url
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.includes('.next') ? `app:${url.split('/').slice(-1)[0]}` : url ? 'node:' + url.split('/').slice(-1)[0] : n.callFrame.functionName)
+    const fn = `${n.callFrame.functionName || '(anon)'} ${url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber}`
+    byFn.set(fn, (byFn.get(fn) ?? 0) + hits)
+    byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + hits)
+  }
+  const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, h]) => `${((100 * h) / total).toFixed(1).padStart(5)}%  ${name}`)
+  console.log(`\nself time by package (${total} samples):`, '\n' + top(byPkg, 25).join('\n'))
+  console.log('\nself time by function:', '\n' + top(byFn, 40).join('\n'))
+  console.log(`\nprofile: ${path.join(dir, file)}`)
+}
+
+main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1) })
