@@ -203,9 +203,13 @@ export async function firstLoadJs(baseUrl: string, pagePath: string, cookie: str
   return { scripts, totalGzipBytes: scripts.reduce((n, s) => n + s.gzipBytes, 0), chart }
 }
 
-/** The longest list in an API answer: months per group is what a chart series draws. */
-export function maxSeriesPoints(value: unknown): number {
-  if (Array.isArray(value)) return Math.max(value.length, ...value.map(maxSeriesPoints))
-  if (value && typeof value === 'object') return Math.max(0, ...Object.values(value).map(maxSeriesPoints))
+/**
+ * Points per chart series in an API answer: a series is a group's (or the control's) list of
+ * months, so the longest `months` list anywhere in the answer. (Other lists, e.g. the groups of
+ * a groupBy=team answer, are not series.)
+ */
+export function maxSeriesPoints(value: unknown, key = ''): number {
+  if (Array.isArray(value)) return Math.max(key === 'months' ? value.length : 0, ...value.map((v) => maxSeriesPoints(v)))
+  if (value && typeof value === 'object') return Math.max(0, ...Object.entries(value).map(([k, v]) => maxSeriesPoints(v, k)))
   return 0
 }
