@@ -30,7 +30,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         {hooks.length === 0 ? (
           <EmptyState title="No webhooks yet" headingLevel={3}><p>Add an endpoint below to announce model changes in a chat channel or another system.</p></EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Webhook endpoints">
+          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Webhook endpoints">
             <table className="w-full min-w-[52rem]">
               <thead><tr><th className={th}>Name</th><th className={th}>URL</th><th className={th}>Secret</th><th className={th}>State</th><th className={th}>Deliveries</th><th className={th}><span className="sr-only">Actions</span></th></tr></thead>
               <tbody>
@@ -78,7 +78,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         {deliveries.length === 0 ? (
           <EmptyState title="Nothing sent yet" headingLevel={3}><p>Deliveries appear here when a model change is recorded or moves a stage, or when you send a test.</p></EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Delivery log">
+          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Delivery log">
             <table className="w-full min-w-[52rem]">
               <thead><tr><th className={th}>Queued</th><th className={th}>Endpoint</th><th className={th}>Event</th><th className={th}>Status</th><th className={th}>Attempts</th><th className={th}>Last response</th><th className={th}>Next retry</th></tr></thead>
               <tbody>

@@ -18,7 +18,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <PageHeader title="My re-validation queue" description="Your training modules and skills that were validated on a model that is being replaced." />
       <ActionNotice notice={sp.notice} error={sp.error} />
       {tasks.length === 0 ? <EmptyState title="Nothing to re-validate"><p>When a model change affects something you own, it shows up here.</p></EmptyState> : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="My re-validation tasks">
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="My re-validation tasks">
           <table className="w-full">
             <thead><tr><th className={th}>Item</th><th className={th}>Change</th><th className={th}>Due</th><th className={th}>Status</th><th className={th}>Re-validate</th></tr></thead>
             <tbody>

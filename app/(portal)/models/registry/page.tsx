@@ -49,7 +49,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
         {models.length === 0 ? (
           <EmptyState title="No model versions registered" headingLevel={3}><p>{manage ? 'Register the first one below with its exact snapshot id.' : 'Experts and leaders register the model versions teams use.'}</p></EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Model versions">
+          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Model versions">
             <table className="w-full min-w-[52rem]">
               <thead>
                 <tr><th className={th}>Model</th><th className={th}>Exact snapshot</th><th className={th}>Released</th><th className={th}>Status</th><th className={th}>Used by</th></tr>
@@ -104,7 +104,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
 
       {manage ? (
         <div className="grid gap-6 lg:grid-cols-2">
-          <section aria-labelledby="assign" className={card}>
+          <section aria-labelledby="assign" className={`${card} min-w-0`}>
             <h2 id="assign" className="mb-1 text-lg font-semibold text-fg">Assign a model</h2>
             <p className="mb-3 text-sm text-fg-muted">Making a model a default turns the previous default of that cohort or team into an allowed model. To switch everyone with re-validation, <Link className="underline" href="/models/changes/new">record a model change</Link> instead.</p>
             {assignable.length === 0 ? <p className="text-sm text-fg-muted">No model to assign yet.</p> : (
@@ -133,7 +133,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
               </form>
             )}
           </section>
-          <section aria-labelledby="register" className={card}>
+          <section aria-labelledby="register" className={`${card} min-w-0`}>
             <h2 id="register" className="mb-3 text-lg font-semibold text-fg">Register a model version</h2>
             <form action={createModelAction} className="space-y-3">
               <div className="grid gap-3 sm:grid-cols-2">
@@ -182,7 +182,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
         {rows.length === 0 ? (
           <EmptyState title="No usage imported yet" headingLevel={3}><p>{importer ? 'Import a Copilot usage-metrics report above.' : 'Leaders import Copilot usage-metrics reports here.'}</p></EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Model use per team and day">
+          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Model use per team and day">
             <table className="w-full min-w-[32rem]">
               <caption className="px-3 pt-2 text-left text-xs text-fg-muted">Interactions per model, last {days.length} day(s) in the imported reports ({days[0]} – {days.at(-1)})</caption>
               <thead><tr><th className={th}>Day</th><th className={th}>Team</th><th className={th}>Models (interactions)</th></tr></thead>

@@ -67,7 +67,7 @@ export default async function SkillsPage({ searchParams }: { searchParams: SP })
         ) : (
           <ul className="grid gap-3 lg:grid-cols-2">
             {skills.map((s) => (
-              <li key={s.id} className={card}>
+              <li key={s.id} className={`${card} min-w-0`}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 className="text-base font-semibold text-fg"><Link className="underline-offset-2 hover:underline" href={`/models/skills/${s.slug}`}>{s.title}</Link></h3>
                   <span className="text-xs text-fg-muted">{SKILL_KIND_LABELS[s.kind as keyof typeof SKILL_KIND_LABELS] ?? s.kind} · {s.owner.name}{s.status !== 'ACTIVE' ? ` · ${s.status.toLowerCase()}` : ''}</span>

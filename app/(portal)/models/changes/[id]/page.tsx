@@ -62,7 +62,7 @@ export default async function ChangePage({ params, searchParams }: { params: Pro
       <section aria-labelledby="tasks" className="space-y-2">
         <h2 id="tasks" className="text-lg font-semibold text-fg">Needs re-validation ({c.tasks.length})</h2>
         {c.tasks.length === 0 ? <p className="text-sm text-fg-muted">Nothing was validated only on the old model.</p> : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Re-validation tasks">
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Re-validation tasks">
             <table className="w-full">
               <thead><tr><th className={th}>Item</th><th className={th}>Owner</th><th className={th}>Due</th><th className={th}>Status</th><th className={th}>Action</th></tr></thead>
               <tbody>

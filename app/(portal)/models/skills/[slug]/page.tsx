@@ -58,7 +58,7 @@ export default async function SkillPage({ params, searchParams }: { params: Prom
             <p>{manage ? 'Record a validation or import a promptfoo results file below.' : 'An expert records how this skill performs on each model version.'}</p>
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Comparison across model snapshots">
+          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="Comparison across model snapshots">
             <table className="w-full min-w-max">
               <caption className="sr-only">Latest validation of {s.title} on each model snapshot</caption>
               <thead>
@@ -84,7 +84,7 @@ export default async function SkillPage({ params, searchParams }: { params: Prom
       {s.records.length ? (
         <section aria-labelledby="history" className="space-y-2">
           <h2 id="history" className="text-lg font-semibold text-fg">All validation records</h2>
-          <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="All validation records">
+          <div className="relative overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label="All validation records">
             <table className="w-full min-w-[44rem]">
               <thead><tr><th className={th}>Date</th><th className={th}>Model snapshot</th><th className={th}>Result</th><th className={th}>Source</th><th className={th}>Who</th><th className={th}>Notes</th></tr></thead>
               <tbody>
@@ -106,7 +106,7 @@ export default async function SkillPage({ params, searchParams }: { params: Prom
 
       {manage ? (
         <div className="grid gap-6 lg:grid-cols-2">
-          <section aria-labelledby="record" className={card}>
+          <section aria-labelledby="record" className={`${card} min-w-0`}>
             <h2 id="record" className="mb-3 text-lg font-semibold text-fg">Record a validation</h2>
             {models.length === 0 ? <p className="text-sm text-fg-muted">Register a model version in the <Link className="underline" href="/models/registry">registry</Link> first.</p> : (
               <form action={recordValidationAction} className="space-y-3">
@@ -135,7 +135,7 @@ export default async function SkillPage({ params, searchParams }: { params: Prom
               </form>
             )}
           </section>
-          <section aria-labelledby="promptfoo" className={card}>
+          <section aria-labelledby="promptfoo" className={`${card} min-w-0`}>
             <h2 id="promptfoo" className="mb-1 text-lg font-semibold text-fg">Import promptfoo results</h2>
             <p id="promptfoo-hint" className="mb-3 text-sm text-fg-muted">
               The file <code>promptfoo eval --output results.json</code> writes (format version 2 or 3). One record per registered model snapshot
