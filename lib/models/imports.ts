@@ -66,6 +66,9 @@ function normaliseModel(name: string) {
  * part of their Paceline e-mail; organisation day totals go to `teamSlug`. A model the registry does
  * not know, or a shift of a team's main model, becomes a PROPOSED model change for a leader.
  */
+/** Teams below this size get no usage figures (they would describe individuals). */
+const MIN_USAGE_TEAM = 5
+
 export async function importCopilotUsage(user: SessionUser, bytes: Uint8Array | string, options: { teamSlug?: string | null } = {}) {
   assertCan(user, 'outcomes.import')
   const parsed = parseCopilotNdjson(bytes)
@@ -78,6 +81,11 @@ export async function importCopilotUsage(user: SessionUser, bytes: Uint8Array | 
     defaultTeam = t.id
   }
   if (!parsed.perUser && !defaultTeam) throw new ValidationError('This report has organisation day totals: name the team they belong to (team=<slug>).', { team: ['Required for a report without user records.'] })
+  if (!parsed.perUser && defaultTeam) {
+    // Day totals stand for the whole team: a team of fewer than 5 people would make them personal.
+    const people = await db.user.count({ where: { teamId: defaultTeam, active: true } })
+    if (people < MIN_USAGE_TEAM) throw new ValidationError('Some fields need attention.', { team: [`Usage is only kept for teams of at least ${MIN_USAGE_TEAM} people; "${options.teamSlug}" has ${people}.`] })
+  }
   const agg = aggregateUsage(parsed, (login) => byLogin.get(login) ?? null, defaultTeam)
   const registry = await db.modelVersion.findMany()
   const knownAs = (name: string) => registry.find((m) => m.snapshot === name || m.snapshot.startsWith(normaliseModel(name)) || normaliseModel(m.label) === normaliseModel(name) || normaliseModel(m.family + ' ' + m.label) === normaliseModel(name))

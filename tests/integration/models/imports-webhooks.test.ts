@@ -101,6 +101,18 @@ describe('Copilot usage import', () => {
     expect(await db.notification.count({ where: { userId: leader.id, kind: 'model-change.proposed' } })).toBe(2)
     await expect(importCopilotUsage(expert, rows.join('\n'))).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(importCopilotUsage(leader, '{"a":1}\n{"b":2}')).rejects.toMatchObject({ message: expect.stringMatching(/not a GitHub Copilot usage-metrics report/) })
+
+    // Organisation day totals assigned to a team stand for that team: only for 5+ people.
+    const totals = JSON.stringify({
+      day: '2026-11-05', enterprise_id: '1',
+      totals_by_language_model: [{ language: 'go', model: 'claude-sonnet-4.6', code_generation_activity_count: 9 }],
+      totals_by_model_feature: [{ model: 'claude-sonnet-4.6', feature: 'code_completion', user_initiated_interaction_count: 11, code_generation_activity_count: 9 }],
+    })
+    const before = await db.modelUsageDay.count()
+    await expect(importCopilotUsage(leader, totals, { teamSlug: 'small' })).rejects.toMatchObject({ code: 'INVALID_INPUT', fieldErrors: { team: [expect.stringMatching(/at least 5 people.*has 3/)] } })
+    expect(await db.modelUsageDay.count()).toBe(before)
+    await importCopilotUsage(leader, totals, { teamSlug: 'big' })
+    expect(await db.modelUsageDay.count({ where: { teamId: big.id, day: new Date('2026-11-05') } })).toBe(1)
   })
 })
 
