@@ -9,7 +9,7 @@ import { loadFixtures, signIn } from './fixtures'
 import { loadLeader, dashboardPaths } from './outcomes'
 import { measure } from './load'
 
-// npx tsx scripts/bench/profile.ts <page|dashboard|sign-in> [seconds]
+// npx tsx scripts/bench/profile.ts <page|dashboard|sign-in|/any/path> [seconds]
 // Profiles the bench build (.next-bench) under load with `node --cpu-prof` against the bench
 // database, and prints where the server's CPU went (self time by function and by package).
 // Run `npm run bench` first (it builds and seeds). See docs/bench.md.
@@ -45,6 +45,11 @@ async function main() {
       paths = dashboardPaths(leader.teamId).cohort
     } else if (what === 'sign-in') {
       paths = ['/sign-in']
+    } else if (what.startsWith('/')) {
+      // Any page, as the bench's developer.
+      const f = await loadFixtures(db.url)
+      headers = { cookie: await signIn(baseUrl, f.developer.email) }
+      paths = [what]
     } else {
       const f = await loadFixtures(db.url)
       headers = { cookie: await signIn(baseUrl, f.developer.email) }
