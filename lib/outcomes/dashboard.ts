@@ -1,6 +1,7 @@
 import 'server-only'
 import type { SessionUser } from '@/lib/auth/session'
-import { can } from '@/lib/auth/permissions'
+import { assertCan, can } from '@/lib/auth/permissions'
+import { cachedByGeneration } from '@/lib/outcomes/cache'
 import type { ChartModel, ChartRow } from '@/lib/outcomes/chart-model'
 import { downsample, MAX_POINTS } from '@/lib/outcomes/downsample'
 import type { SatisfactionFigure, ScaleQuestion } from '@/lib/outcomes/figures'
@@ -154,21 +155,36 @@ function buildCharts(view: OutcomesView, g: GroupView): ChartModel[] {
 
 /** outcomes.view. Everything the /outcomes page renders for the URL's filters. */
 export async function getOutcomeDashboard(user: SessionUser, params: Params): Promise<OutcomeDashboard> {
+  assertCan(user, 'outcomes.view')
   const { filters, notices } = readFilters(params)
   const targetsPromise = listTargets(user)
-  // First the list of groups (small tables), then the figures of one group only.
-  const options = await listOutcomeGroups(user, filters.groupBy)
-  let chosen = filters.group && options.some((o) => o.key === filters.group) ? filters.group : null
-  if (filters.group && !chosen) notices.push('The group in the link does not exist for this grouping: showing the first one.')
-  chosen ??= options[0]?.key ?? null
-  const view = chosen ? await getOutcomes(user, { groupBy: filters.groupBy, from: filters.from, to: filters.to, group: chosen }) : null
-  const g = view?.groups[0]
+  // The group list, the chosen group's figures and its charts are the same for everyone who may see
+  // outcomes: cached together under the rollup generation, so a view reads the generation once
+  // (the inner reads are cached under it as well, and only run when it moved).
+  const { options, chosen, group, charts } = await cachedByGeneration(
+    `dashboard:${filters.groupBy}:${filters.group ?? ''}:${filters.from}:${filters.to}`,
+    async () => {
+      // First the list of groups (small tables), then the figures of one group only.
+      const options = await listOutcomeGroups(user, filters.groupBy)
+      const linked = filters.group && options.some((o) => o.key === filters.group) ? filters.group : null
+      const chosen = linked ?? options[0]?.key ?? null
+      const view = chosen ? await getOutcomes(user, { groupBy: filters.groupBy, from: filters.from, to: filters.to, group: chosen }) : null
+      const g = view?.groups[0]
+      return {
+        options,
+        chosen,
+        group: g ? { key: g.key, label: g.label, teams: g.teams, developers: g.developers, rolloutStart: g.rolloutStart, baselineRange: g.baseline ? `${monthLabel(g.baseline.from)} to ${monthLabel(g.baseline.to)}` : null } : null,
+        charts: view && g ? buildCharts(view, g) : [],
+      }
+    },
+  )
+  if (filters.group && chosen !== filters.group) notices.push('The group in the link does not exist for this grouping: showing the first one.')
   return {
     filters: { ...filters, group: chosen },
     notices,
     options,
-    group: g ? { key: g.key, label: g.label, teams: g.teams, developers: g.developers, rolloutStart: g.rolloutStart, baselineRange: g.baseline ? `${monthLabel(g.baseline.from)} to ${monthLabel(g.baseline.to)}` : null } : null,
-    charts: view && g ? buildCharts(view, g) : [],
+    group,
+    charts,
     targets: await targetsPromise,
     canSetTargets: can(user, 'outcomes.targets'),
   }
