@@ -8,6 +8,7 @@ import { setProcessEnv } from '@/lib/env'
 import { loadFixtures, signIn } from './fixtures'
 import { loadLeader, dashboardPaths } from './outcomes'
 import { measure } from './load'
+import { processCpuMs } from './cpu'
 
 // npx tsx scripts/bench/profile.ts <page|dashboard|sign-in|/any/path> [seconds]
 // Profiles the bench build (.next-bench) under load with `node --cpu-prof` against the bench
@@ -60,8 +61,8 @@ async function main() {
     console.log(`${paths[0]}: ${(html.length / 1024).toFixed(1)} kB of HTML, ${(flight / 1024).toFixed(1)} kB of it the inlined RSC payload`)
     if (process.env.PROFILE_SAVE_HTML) require('node:fs').writeFileSync(process.env.PROFILE_SAVE_HTML, html)
     await measure(baseUrl, { key: what, name: what, paths, headers }, 16, 3)
-    const m = await measure(baseUrl, { key: what, name: what, paths, headers }, 16, seconds)
-    console.log(`${what}: ${m.count} requests, ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, non-2xx ${m.non2xx}`)
+    const m = await measure(baseUrl, { key: what, name: what, paths, headers }, 16, seconds, { cpu: { server: () => processCpuMs(child.pid), db: () => null } })
+    console.log(`${what}: ${m.count} requests, ${m.rps.toFixed(0)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, non-2xx ${m.non2xx}, app CPU ${m.serverCpuMsPerRequest?.toFixed(2) ?? '-'} ms per request (with the profiler on)`)
   } finally {
     child.kill('SIGINT')
     await new Promise((r) => child.once('exit', r))
