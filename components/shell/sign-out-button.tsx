@@ -18,9 +18,9 @@ export function SignOutButton() {
   }
 
   return (
-    <Button variant="secondary" size="sm" onClick={onClick} disabled={pending} aria-busy={pending || undefined} className="max-sm:px-2">
+    <Button variant="secondary" size="sm" onClick={onClick} disabled={pending} aria-busy={pending || undefined} className="max-sm:px-2 xl:px-2" title="Sign out">
       <SignOutIcon className="size-4" />
-      <span className="max-sm:sr-only">Sign out</span>
+      <span className="max-sm:sr-only xl:sr-only">Sign out</span>
     </Button>
   )
 }
