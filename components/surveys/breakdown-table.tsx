@@ -1,6 +1,6 @@
 import { NOT_ENOUGH_RESPONSES } from '@/lib/outcomes/rules'
 import type { BucketResult } from '@/lib/surveys/results'
-import { CsvButton } from '@/components/surveys/csv-button'
+import { DownloadCsvButton } from '@/components/charts/download-csv'
 
 const SHORT: Record<string, string> = { overall: 'Overall', tools_help: 'Tools help', time_to_learn: 'Time to learn', workload: 'Workload' }
 
@@ -60,7 +60,7 @@ export function BreakdownTable({ by, buckets, questions, filename }: { by: strin
           </tbody>
         </table>
       </div>
-      <CsvButton header={header} rows={rows} filename={filename} label="Download this table (CSV)" />
+      <DownloadCsvButton header={header} rows={rows} name={filename} label="Download this table (CSV)" />
     </div>
   )
 }

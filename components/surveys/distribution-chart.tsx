@@ -4,7 +4,7 @@ import { useId, useState } from 'react'
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { scaleLabels } from '@/lib/surveys/rules'
 import { Button } from '@/components/ui/button'
-import { CsvButton } from '@/components/surveys/csv-button'
+import { DownloadCsvButton } from '@/components/charts/download-csv'
 
 export interface QuestionFigures {
   key: string
@@ -96,7 +96,7 @@ export function DistributionChart({ question, filename }: { question: QuestionFi
         <Button size="sm" variant="ghost" aria-pressed={table} onClick={() => setTable((t) => !t)}>
           {table ? 'Show chart' : 'Show table'}
         </Button>
-        <CsvButton header={header} rows={rows} filename={`${filename}-${question.key}`} />
+        <DownloadCsvButton header={header} rows={rows} name={`${filename}-${question.key}`} label="Download CSV" />
       </div>
     </section>
   )
