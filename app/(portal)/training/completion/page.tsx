@@ -3,7 +3,7 @@ import { requirePageUser } from '@/lib/auth/guard'
 import { getCompletionRates, MIN_GROUP_SIZE } from '@/lib/training/queries'
 import { AUDIENCE_LABELS } from '@/lib/training/schemas'
 import { PageHeader } from '@/components/ui/page-header'
-import { Breadcrumbs } from '@/components/training/breadcrumbs'
+import { Breadcrumbs } from '@/components/ui/breadcrumbs'
 import { plural } from '@/components/training/format'
 
 export const metadata: Metadata = { title: 'Completion by team' }

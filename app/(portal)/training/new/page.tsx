@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { requirePageUser } from '@/lib/auth/guard'
 import { listModelOptions } from '@/lib/training/queries'
 import { PageHeader } from '@/components/ui/page-header'
-import { Breadcrumbs } from '@/components/training/breadcrumbs'
+import { Breadcrumbs } from '@/components/ui/breadcrumbs'
 import { CreateModuleForm } from '@/components/training/create-module-form'
 
 export const metadata: Metadata = { title: 'Write a module' }

@@ -3,7 +3,7 @@ import { requirePageUser } from '@/lib/auth/guard'
 import { getLearningPaths, searchTraining } from '@/lib/training/queries'
 import { AUDIENCE_LABELS } from '@/lib/training/schemas'
 import { PageHeader } from '@/components/ui/page-header'
-import { Breadcrumbs } from '@/components/training/breadcrumbs'
+import { Breadcrumbs } from '@/components/ui/breadcrumbs'
 import { PathForm } from '@/components/training/path-form'
 
 export const metadata: Metadata = { title: 'Learning paths' }

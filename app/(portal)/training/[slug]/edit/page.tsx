@@ -7,7 +7,7 @@ import { isAppError } from '@/lib/errors'
 import { getDraft, listModelOptions } from '@/lib/training/queries'
 import { slugSchema } from '@/lib/training/schemas'
 import { StatusBadge } from '@/components/training/badges'
-import { Breadcrumbs } from '@/components/training/breadcrumbs'
+import { Breadcrumbs } from '@/components/ui/breadcrumbs'
 import { ModuleEditor } from '@/components/training/module-editor'
 
 export const metadata: Metadata = { title: 'Edit module' }

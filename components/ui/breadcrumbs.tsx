@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-/** Where this page sits under Training; the last item is the current page (not a link). */
+/** Where this page sits in its section; the last item is the current page (not a link). */
 export function Breadcrumbs({ items }: { items: Array<{ href?: string; label: string }> }) {
   return (
     <nav aria-label="Breadcrumb" className="text-sm text-fg-muted">
