@@ -1,6 +1,7 @@
 import { handle, json, NO_STORE } from '@/lib/api'
+import { can } from '@/lib/auth/permissions'
 import { requireApiUser } from '@/lib/auth/session'
-import { isAppError } from '@/lib/errors'
+import { ForbiddenError, isAppError } from '@/lib/errors'
 import { runImport } from '@/lib/intake/import-job'
 import { listImportJobs } from '@/lib/intake/jobs'
 import { actorOf, importRequestFrom } from '@/lib/intake/upload'
@@ -19,6 +20,8 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   return handle(async () => {
     const user = await requireApiUser(request)
+    // Refuse before reading (and parsing) an upload of up to many MB; the kind's own permission is checked again.
+    if (!can(user, 'outcomes.import') && !can(user, 'budget.edit')) throw new ForbiddenError()
     const req = await importRequestFrom(request)
     const actor = actorOf(user)
     if (!(request.headers.get('accept') ?? '').includes('application/x-ndjson')) {

@@ -11,8 +11,9 @@ export const dynamic = 'force-dynamic'
 /** ?skill=<slug>: the validation records of one skill. */
 export async function GET(request: Request) {
   return handle(async () => {
+    const user = await requireApiUser(request)
     const { skill } = parseInput(z.object({ skill: z.string().min(1).max(120) }), searchParams(request))
-    const s = await getSkill(await requireApiUser(request), skill)
+    const s = await getSkill(user, skill)
     return json({ skill: s.slug, validations: s.records })
   })
 }

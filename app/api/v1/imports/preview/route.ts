@@ -1,5 +1,7 @@
 import { handle, json } from '@/lib/api'
+import { can } from '@/lib/auth/permissions'
 import { requireApiUser } from '@/lib/auth/session'
+import { ForbiddenError } from '@/lib/errors'
 import { previewImport } from '@/lib/intake/import-job'
 import { actorOf, importRequestFrom } from '@/lib/intake/upload'
 
@@ -9,6 +11,8 @@ export const dynamic = 'force-dynamic'
 export async function POST(request: Request) {
   return handle(async () => {
     const user = await requireApiUser(request)
+    // Refuse before reading (and parsing) an upload of up to many MB; the kind's own permission is checked again.
+    if (!can(user, 'outcomes.import') && !can(user, 'budget.edit')) throw new ForbiddenError()
     return json(await previewImport(actorOf(user), await importRequestFrom(request)))
   })
 }
