@@ -1,6 +1,6 @@
 import 'server-only'
 import { NextResponse } from 'next/server'
-import { isAppError } from '@/lib/errors'
+import { UnavailableError, isAppError, isDatabaseUnavailable } from '@/lib/errors'
 
 // Route handlers stay thin: they call lib functions inside `handle`, which turns expected errors
 // into JSON with their status and hides everything else behind a generic 500.
@@ -11,21 +11,36 @@ export function json(data: unknown, init: { status?: number; headers?: Record<st
   return NextResponse.json(data, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } })
 }
 
-export function errorJson(code: string, message: string, status: number, extra: Record<string, unknown> = {}) {
-  return json({ error: { code, message, ...extra } }, { status })
+export function errorJson(code: string, message: string, status: number, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return json({ error: { code, message, ...extra } }, { status, headers })
+}
+
+/** The JSON error response for any thrown value (AppError -> its status; lost database -> 503; else 500). */
+export function errorResponse(err: unknown): Response {
+  if (!isAppError(err) && isDatabaseUnavailable(err)) {
+    console.warn(`[api] database unavailable: ${err instanceof Error ? err.message.split('\n').filter(Boolean).pop() : String(err)}`)
+    err = new UnavailableError()
+  }
+  if (isAppError(err)) {
+    return errorJson(
+      err.code,
+      err.message,
+      err.status,
+      {
+        ...(err.fieldErrors ? { fields: err.fieldErrors } : {}),
+        ...(err.details ? { details: err.details } : {}),
+      },
+      err instanceof UnavailableError ? { 'Retry-After': String(err.retryAfterSeconds) } : {},
+    )
+  }
+  console.error('[api] unexpected error', err)
+  return errorJson('INTERNAL', 'Something went wrong on our side. It has been logged.', 500)
 }
 
 export async function handle(fn: () => Promise<Response>): Promise<Response> {
   try {
     return await fn()
   } catch (err) {
-    if (isAppError(err)) {
-      return errorJson(err.code, err.message, err.status, {
-        ...(err.fieldErrors ? { fields: err.fieldErrors } : {}),
-        ...(err.details ? { details: err.details } : {}),
-      })
-    }
-    console.error('[api] unexpected error', err)
-    return errorJson('INTERNAL', 'Something went wrong on our side. It has been logged.', 500)
+    return errorResponse(err)
   }
 }

@@ -17,7 +17,7 @@ const envSchema = z.object({
   PACELINE_DATA_DIR: optionalString,
   PACELINE_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   PACELINE_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-  PACELINE_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  PACELINE_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   // How many reverse proxies in front of the app append to X-Forwarded-For (0: none; scripts/server.mjs then uses the socket address).
   PACELINE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   NEXTAUTH_SECRET: optionalString,

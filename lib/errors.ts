@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'RULE_VIOLATION'
   | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -18,6 +19,7 @@ const STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 422,
   RULE_VIOLATION: 422,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 }
 
 export class AppError extends Error {
@@ -74,6 +76,45 @@ export class RateLimitedError extends AppError {
   constructor(message = 'Too many attempts. Wait a minute and try again.') {
     super('RATE_LIMITED', message)
   }
+}
+
+/** The database cannot serve the request now (pool exhausted, server down or restarting): 503 with Retry-After. */
+export class UnavailableError extends AppError {
+  /** Seconds the client should wait before retrying. */
+  readonly retryAfterSeconds: number
+  constructor(message = 'The database is busy or unreachable; try again in a moment.', retryAfterSeconds = 2) {
+    super('UNAVAILABLE', message)
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+}
+
+// What a lost or unobtainable database connection looks like, from pg, pg-pool and Prisma's pg adapter.
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])
+const UNAVAILABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections'])
+// 08xxx connection exceptions, 53300 too many connections, 57P01-57P03 shutdown / cannot connect now.
+const UNAVAILABLE_SQLSTATE = /^(08\d{3}|53300|57P0[123])$/
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
+const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|Can't reach database server|Client has encountered a connection error|Connection terminated unexpectedly/i
+
+/**
+ * True when err (or anything in its cause chain) means "no database connection right now", as
+ * opposed to a bug or bad input: these become 503 UNAVAILABLE instead of a 500.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const seen = new Set<unknown>()
+  let e: unknown = err
+  while (e && typeof e === 'object' && !seen.has(e)) {
+    seen.add(e)
+    const x = e as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } }; cause?: unknown; kind?: unknown }
+    if (typeof x.code === 'string' && (UNAVAILABLE_PRISMA_CODES.has(x.code) || UNAVAILABLE_SQLSTATE.test(x.code) || UNAVAILABLE_NODE_CODES.has(x.code))) return true
+    const kind = x.meta?.driverAdapterError?.cause?.kind ?? x.kind
+    if (typeof kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(kind)) return true
+    const original = x.meta?.driverAdapterError?.cause?.originalCode
+    if (typeof original === 'string' && UNAVAILABLE_SQLSTATE.test(original)) return true
+    if (typeof x.message === 'string' && UNAVAILABLE_MESSAGE.test(x.message)) return true
+    e = x.cause
+  }
+  return false
 }
 
 export function isAppError(err: unknown): err is AppError {
