@@ -94,7 +94,7 @@ const UNAVAILABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionCl
 // 08xxx connection exceptions, 53300 too many connections, 57P01-57P03 shutdown / cannot connect now.
 const UNAVAILABLE_SQLSTATE = /^(08\d{3}|53300|57P0[123])$/
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
-const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|Can't reach database server|Client has encountered a connection error|Connection terminated unexpectedly/i
+const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Unable to start a transaction in the given time|Connection terminated|Can't reach database server|Client has encountered a connection error|Connection terminated unexpectedly/i
 
 /**
  * True when err (or anything in its cause chain) means "no database connection right now", as

@@ -1,4 +1,5 @@
 import { handle, json } from '@/lib/api'
+import { idempotent } from '@/lib/idempotency'
 import { readJson, searchParams } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { findingForApi, findingsForApi } from '@/lib/rollout/api'
@@ -13,7 +14,9 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   return handle(async () => {
     const user = await requireApiUser(request)
-    const created = await createFinding(user, (await readJson(request)) as never)
-    return json(await findingForApi(user, created.id), { status: 201, headers: { Location: `/api/v1/findings/${created.id}` } })
+    return idempotent(request, user, async () => {
+      const created = await createFinding(user, (await readJson(request)) as never)
+      return json(await findingForApi(user, created.id), { status: 201, headers: { Location: `/api/v1/findings/${created.id}` } })
+    })
   })
 }

@@ -1,4 +1,5 @@
 import { handle, json } from '@/lib/api'
+import { idempotent } from '@/lib/idempotency'
 import { searchParams } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { ingestRecords, listIncidents } from '@/lib/intake/api'
@@ -14,6 +15,6 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   return handle(async () => {
     const user = await requireApiUser(request)
-    return json(await ingestRecords(user, 'incidents', await readBatchJson(request)))
+    return idempotent(request, user, async () => json(await ingestRecords(user, 'incidents', await readBatchJson(request))))
   })
 }

@@ -1,4 +1,5 @@
 import { handle, json } from '@/lib/api'
+import { idempotent } from '@/lib/idempotency'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { answerSurvey } from '@/lib/surveys/mutations'
@@ -10,6 +11,6 @@ type Ctx = { params: Promise<{ id: string }> }
 export async function POST(request: Request, ctx: Ctx) {
   return handle(async () => {
     const user = await requireApiUser(request)
-    return json(await answerSurvey(user, (await ctx.params).id, (await readJson(request)) as never), { status: 201 })
+    return idempotent(request, user, async () => json(await answerSurvey(user, (await ctx.params).id, (await readJson(request)) as never), { status: 201 }))
   })
 }
