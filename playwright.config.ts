@@ -33,5 +33,9 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium' }],
+  projects: [
+    { name: 'chromium', grepInvert: /no state change through GET/ },
+    // The GET crawl compares the database before and after: it runs alone, after every other spec.
+    { name: 'get-crawl', testMatch: /authz-matrix\.spec\.ts/, grep: /no state change through GET/, dependencies: ['chromium'] },
+  ],
 })

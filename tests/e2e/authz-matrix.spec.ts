@@ -298,9 +298,10 @@ test.describe('cross-owner and scope attempts', () => {
 // No state change through GET: every GET in the matrix (pages through an admin session, API with
 // an admin token) is crawled and a digest of the database compared before and after. Excluded:
 // _prisma_migrations (schema history), AuditLog (sign-ins and other specs' mutations append to it),
-// LoginFailure (sign-in rate limiting, written by the sign-in specs running in parallel), ApiToken
-// (lastUsedAt is meant to move on every token request). Other specs (workers: 2) may write in
-// parallel: a clean attempt out of three passes; a GET that writes fails every attempt.
+// LoginFailure (sign-in rate limiting), ApiToken (lastUsedAt is meant to move on every token
+// request). It runs in its own Playwright project (get-crawl, playwright.config.ts) after every other
+// spec, so nothing writes beside it; a clean attempt out of three still passes (the app may finish
+// work started by an earlier spec, such as a webhook retry), while a GET that writes fails every one.
 const DIGEST_EXCLUDED = new Set(['_prisma_migrations', 'AuditLog', 'LoginFailure', 'ApiToken'])
 
 async function databaseDigest(): Promise<Record<string, string>> {
