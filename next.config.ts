@@ -8,18 +8,23 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
-    // Baseline headers for every response. (A nonce-based script CSP belongs with the hardening work.)
+    // Baseline headers for every response. HTML pages get their Content-Security-Policy (per-request
+    // script nonce) and, over TLS, HSTS from proxy.ts; the static CSP below covers what the proxy does
+    // not see (API responses, build assets, icons). See docs/decisions/0010-csp.md.
+    const staticCsp = { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" }
     return [
       {
         source: '/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
         ],
       },
+      { source: '/api/:path*', headers: [staticCsp] },
+      { source: '/_next/:path*', headers: [staticCsp] },
+      { source: '/favicon.:ext', headers: [staticCsp] },
     ]
   },
   experimental: {

@@ -63,6 +63,10 @@ export function buildAuthOptions(): NextAuthOptions {
   return {
     secret: env.NEXTAUTH_SECRET,
     providers,
+    // Session, CSRF and callback cookies: httpOnly and SameSite=Lax (next-auth's defaults), Secure with
+    // the __Secure- prefix whenever the app is served over https. Stated here so it does not depend on
+    // next-auth guessing; lib/auth/session.ts reads the cookie under the same rule.
+    useSecureCookies: Boolean(env.NEXTAUTH_URL?.startsWith('https://')),
     session: { strategy: 'jwt', maxAge: idleSeconds, updateAge: 5 * 60 },
     jwt: { maxAge: idleSeconds },
     pages: { signIn: '/sign-in', error: '/sign-in' },
