@@ -23,7 +23,21 @@ export const errorResponse = (description: string) => ({ description, content: {
 export const ok = (ref: string, description = 'OK') => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } })
 export const body = (ref: string) => ({ required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } })
 export const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } }
-export const common = { '401': errorResponse('No valid API token or session'), '403': errorResponse('Not allowed for this role'), '422': errorResponse('Invalid input: see error.fields') }
+export const common = {
+  '401': errorResponse('No valid API token or session'),
+  '403': errorResponse('Not allowed for this role'),
+  '422': errorResponse('Invalid input: see error.fields'),
+  '503': errorResponse('The database is busy or unreachable: retry after the Retry-After header\'s seconds'),
+}
+
+/** The optional header of the POSTs wrapped by lib/idempotency.ts. */
+export const idempotencyKeyParam = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'Repeating a request with the same key and body within 24 hours returns the first answer (header Idempotent-Replayed: true) without a second write; the same key with another body is refused (422).',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+}
 
 export interface OpenApiPart {
   paths: Record<string, unknown>

@@ -1,4 +1,4 @@
-import { body, common, errorResponse, input, ok, output, queryParameters, slugParam, strip } from '@/lib/openapi-helpers'
+import { body, common, errorResponse, idempotencyKeyParam, input, ok, output, queryParameters, slugParam, strip } from '@/lib/openapi-helpers'
 import { intakeOpenApi } from '@/lib/intake/openapi'
 import { outcomesOpenApi } from '@/lib/outcomes/openapi'
 import { surveysOpenApi } from '@/lib/surveys/openapi'
@@ -24,6 +24,18 @@ function workflow(summary: string, ref: string, extra: Record<string, unknown> =
 
 const PARTS = [intakeOpenApi, outcomesOpenApi, surveysOpenApi, rolloutOpenApi, modelsOpenApi]
 
+/** The POST handlers wrapped by lib/idempotency.ts (app/api/v1/...). */
+const IDEMPOTENT_POSTS = ['/api/v1/training', '/api/v1/findings', '/api/v1/surveys/{id}/responses', '/api/v1/incidents']
+
+function withIdempotencyKeys(paths: Record<string, unknown>): Record<string, unknown> {
+  // Copies, never mutates: the parts are module-level objects shared by every call.
+  for (const path of IDEMPOTENT_POSTS) {
+    const entry = paths[path] as { post?: { parameters?: unknown[] } } | undefined
+    if (entry?.post) paths[path] = { ...entry, post: { ...entry.post, parameters: [...(entry.post.parameters ?? []), idempotencyKeyParam] } }
+  }
+  return paths
+}
+
 export function buildOpenApiDocument(serverUrl = '/') {
   return {
     openapi: '3.1.0',
@@ -35,7 +47,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
-    paths: {
+    paths: withIdempotencyKeys({
       '/api/v1/me': {
         get: { summary: 'The token owner', tags: ['Account'], responses: { '200': { description: 'email and role', content: { 'application/json': { schema: { type: 'object', properties: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', enum: ['ADMIN', 'LEADER', 'EXPERT', 'DEVELOPER'] } }, required: ['email', 'role'] } } } }, '401': errorResponse('No valid API token') } },
       },
@@ -56,7 +68,7 @@ export function buildOpenApiDocument(serverUrl = '/') {
       '/api/v1/training/{slug}/publish': workflow('Publish the approved draft as the next immutable version', 'Publish'),
       '/api/v1/training/{slug}/retire': workflow('Retire the module (kept readable, hidden from search)', 'Retire'),
       ...PARTS.reduce((all, part) => ({ ...all, ...part.paths }), {}),
-    },
+    }),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {

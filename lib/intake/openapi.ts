@@ -40,11 +40,11 @@ function resource(path: string, tag: string, name: string, listQuery: z.ZodObjec
 
 export const intakeOpenApi: OpenApiPart = {
   paths: {
-    ...resource('/incidents', 'Outcome data', 'Incident', incidentListQuerySchema, 'outcomes.view', 'outcomes.import', 'incidents'),
-    ...resource('/tech-debt', 'Outcome data', 'TechDebt', techDebtListQuerySchema, 'outcomes.view', 'outcomes.import', 'tech debt items'),
-    ...resource('/throughput', 'Outcome data', 'Throughput', throughputListQuerySchema, 'outcomes.view', 'outcomes.import', 'throughput entries (features shipped per team and month)'),
-    ...resource('/budget', 'Outcome data', 'Budget', budgetListQuerySchema, 'budget.view', 'budget.edit', 'budget entries'),
-    '/imports': {
+    ...resource('/api/v1/incidents', 'Outcome data', 'Incident', incidentListQuerySchema, 'outcomes.view', 'outcomes.import', 'incidents'),
+    ...resource('/api/v1/tech-debt', 'Outcome data', 'TechDebt', techDebtListQuerySchema, 'outcomes.view', 'outcomes.import', 'tech debt items'),
+    ...resource('/api/v1/throughput', 'Outcome data', 'Throughput', throughputListQuerySchema, 'outcomes.view', 'outcomes.import', 'throughput entries (features shipped per team and month)'),
+    ...resource('/api/v1/budget', 'Outcome data', 'Budget', budgetListQuerySchema, 'budget.view', 'budget.edit', 'budget entries'),
+    '/api/v1/imports': {
       get: { tags: ['Imports'], summary: 'Recent file imports', responses: { '200': { description: 'OK' }, ...common } },
       post: {
         tags: ['Imports'], summary: 'Import a file (raw request body, up to 50 MB)',
@@ -53,10 +53,10 @@ export const intakeOpenApi: OpenApiPart = {
         responses: { '200': { description: 'Imported' }, ...common },
       },
     },
-    '/imports/preview': { post: { tags: ['Imports'], summary: 'Detect, map and validate a file without writing', responses: { '200': { description: 'Preview' }, ...common } } },
-    '/imports/{id}': { get: { tags: ['Imports'], summary: 'One import with its progress and row errors', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { '200': { description: 'OK' }, ...common, '404': errorResponse('No such import') } } },
-    '/imports/team-aliases': { post: { tags: ['Imports'], summary: 'Save source team names as aliases of Paceline teams', responses: { '200': { description: 'Saved' }, ...common } } },
-    '/imports/severity-mapping': {
+    '/api/v1/imports/preview': { post: { tags: ['Imports'], summary: 'Detect, map and validate a file without writing', responses: { '200': { description: 'Preview' }, ...common } } },
+    '/api/v1/imports/{id}': { get: { tags: ['Imports'], summary: 'One import with its progress and row errors', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], responses: { '200': { description: 'OK' }, ...common, '404': errorResponse('No such import') } } },
+    '/api/v1/imports/team-aliases': { post: { tags: ['Imports'], summary: 'Save source team names as aliases of Paceline teams', responses: { '200': { description: 'Saved' }, ...common } } },
+    '/api/v1/imports/severity-mapping': {
       get: { tags: ['Imports'], summary: 'Severity mappings (PagerDuty, incident.io)', responses: { '200': { description: 'OK' }, ...common } },
       put: { tags: ['Imports'], summary: 'Change a severity mapping (send the version you edited; 409 on conflict)', responses: { '200': { description: 'Saved' }, ...common, '409': errorResponse('Changed by someone else') } },
     },
