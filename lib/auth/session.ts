@@ -2,11 +2,12 @@ import 'server-only'
 import { createDecipheriv, hkdfSync } from 'node:crypto'
 import { cookies } from 'next/headers'
 import { cache } from 'react'
-import { db, dbPool } from '@/lib/db'
+import { dbPool } from '@/lib/db'
 import { getEnv } from '@/lib/env'
 import { authOptions } from '@/lib/auth/options'
 import { sessionExpired } from '@/lib/auth/rules'
 import { TOKEN_PREFIX, hashToken } from '@/lib/auth/token-format'
+import { isLiveToken, noteTokenUse } from '@/lib/auth/tokens'
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors'
 import type { RoleName } from '@/lib/auth/permissions'
 
@@ -160,7 +161,7 @@ type TokenRow = {
 
 /**
  * A valid (unrevoked, unexpired) token with its owner as they are now, in one query; null
- * otherwise. The same rules as verifyApiToken() in lib/auth/tokens.ts, which the rest of the app uses.
+ * otherwise: the rules of lib/auth/tokens.ts (isLiveToken, noteTokenUse) on a joined read.
  */
 async function tokenWithOwner(token: string): Promise<{ scope: 'READ' | 'WRITE'; user: Omit<TokenRow, 'tokenId' | 'scope' | 'revokedAt' | 'expiresAt' | 'lastUsedAt'> } | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null
@@ -174,11 +175,8 @@ async function tokenWithOwner(token: string): Promise<{ scope: 'READ' | 'WRITE';
     values: [hashToken(token)],
   })
   const row = rows[0]
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) return null
-  // last-used at minute precision: one write per token per minute at most.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: new Date() } }).catch(() => {})
-  }
+  if (!row || !isLiveToken(row)) return null
+  await noteTokenUse(row.tokenId, row.lastUsedAt)
   const { tokenId: _t, scope, revokedAt: _r, expiresAt: _e, lastUsedAt: _l, ...user } = row
   return { scope, user }
 }

@@ -34,10 +34,18 @@ export async function verifyApiToken(token: string): Promise<TokenOwner | null> 
     where: { tokenHash: hashToken(token) },
     select: { id: true, scope: true, userId: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
   })
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) return null
-  // last-used at minute precision: one write per token per minute at most.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {})
-  }
+  if (!row || !isLiveToken(row)) return null
+  await noteTokenUse(row.id, row.lastUsedAt)
   return { tokenId: row.id, scope: row.scope, userId: row.userId }
+}
+
+/** Not revoked and not expired. The one rule every token lookup applies. */
+export function isLiveToken(row: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): boolean {
+  return !row.revokedAt && !(row.expiresAt && row.expiresAt < now)
+}
+
+/** Records the last use at minute precision: one write per token per minute at most. */
+export async function noteTokenUse(tokenId: string, lastUsedAt: Date | null): Promise<void> {
+  if (lastUsedAt && Date.now() - lastUsedAt.getTime() <= 60_000) return
+  await db.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: new Date() } }).catch(() => {})
 }

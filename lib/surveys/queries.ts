@@ -4,7 +4,7 @@ import { assertCan, can } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
 import { MIN_RESPONDENTS } from '@/lib/outcomes/rules'
 import { effectiveStatus, everyone, inAudience, type Audience, type StageName, type SurveyStatusName } from '@/lib/surveys/rules'
-import { attributesOf, audienceOf, loadSurvey, syncStatuses } from './shared'
+import { SURVEY_SELECT, attributesOf, audienceOf, loadSurvey, syncStatuses } from './shared'
 
 // Reads of pulse surveys for the portal and the API. Nothing here returns who has or has not
 // answered, except to the person themselves ("you have answered").
@@ -49,20 +49,7 @@ export async function listSurveys(user: SessionUser, { limit = 100 }: { limit?: 
       where,
       orderBy: [{ opensAt: 'desc' }, { id: 'asc' }],
       take: Math.min(Math.max(limit, 1), 500),
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        opensAt: true,
-        closesAt: true,
-        source: true,
-        version: true,
-        audienceStages: true,
-        audienceCohortIds: true,
-        audienceTeamIds: true,
-        questions: { select: { key: true, prompt: true, kind: true, optional: true }, orderBy: { position: 'asc' } },
-        _count: { select: { responses: true } },
-      },
+      select: { ...SURVEY_SELECT, _count: { select: { responses: true } } },
     }),
     db.pulseSurvey.count({ where }),
     attributesOf(db, user),
@@ -83,7 +70,7 @@ export async function listSurveys(user: SessionUser, { limit = 100 }: { limit?: 
         source: r.source,
         version: r.version,
         audience,
-        questions: r.questions,
+        questions: r.questions.map(({ key, prompt, kind, optional }) => ({ key, prompt, kind, optional })),
         answered: answered.has(r.id),
         asked: r.source === 'portal' && inAudience(audience, group),
         respondents: can(user, 'outcomes.view') && n >= MIN_RESPONDENTS ? n : null,
