@@ -6,6 +6,7 @@ import type { ActionResult } from '@/lib/action-result'
 import type { UserRowView } from '@/lib/admin/queries'
 import { Button } from '@/components/ui/button'
 import { ROLES, ROLE_LABELS } from '@/lib/auth/permissions'
+import { ResetSecondFactor } from '@/components/admin/reset-second-factor'
 
 const ROLE_OPTIONS = ROLES.map((r) => [r, ROLE_LABELS[r]] as const)
 
@@ -28,7 +29,11 @@ export function UserRow({ user, isSelf }: { user: UserRowView; isSelf: boolean }
         <div className="text-xs font-normal text-fg-muted">{user.email}</div>
       </th>
       <td className="py-3 pr-4 text-sm text-fg-muted">{user.team ?? '—'}</td>
-      <td className="py-3 pr-4 text-sm text-fg-muted">{SIGN_IN_LABELS[user.signIn]}</td>
+      <td className="py-3 pr-4 text-sm text-fg-muted">
+        {SIGN_IN_LABELS[user.signIn]}
+        {user.secondFactor ? <span className="block text-xs">Second factor on</span> : null}
+        {user.secondFactor && !isSelf ? <ResetSecondFactor userId={user.id} name={user.name} version={version} /> : null}
+      </td>
       <td className="py-3 pr-4">
         <select
           form={formId}

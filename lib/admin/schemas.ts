@@ -12,14 +12,30 @@ export const listUsersSchema = z.object({
 })
 export type ListUsersInput = z.input<typeof listUsersSchema>
 
+// HTML checkboxes send "on" or nothing; the API sends a boolean.
+const checkbox = z
+  .union([z.boolean(), z.string().max(8)])
+  .optional()
+  .transform((v) => v === true || v === 'on' || v === 'true')
+
 export const updateUserSchema = z.object({
   userId: z.uuid({ error: 'Unknown user.' }),
   version: z.coerce.number().int().nonnegative(),
   role: z.enum(ROLES, { error: 'Choose a role.' }),
-  // HTML checkboxes send "on" or nothing.
-  active: z
-    .union([z.boolean(), z.string().max(8)])
-    .optional()
-    .transform((v) => v === true || v === 'on' || v === 'true'),
+  active: checkbox,
 })
 export type UpdateUserInput = z.input<typeof updateUserSchema>
+
+/** The sign-in policy on /admin: one checkbox, saved with the version the admin saw. */
+export const updateAuthPolicySchema = z.object({
+  version: z.coerce.number().int().nonnegative(),
+  requireSecondFactor: checkbox,
+})
+export type UpdateAuthPolicyInput = z.input<typeof updateAuthPolicySchema>
+
+/** Removes a person's second factor (lost phone and recovery codes), saved with the version the admin saw. */
+export const resetSecondFactorSchema = z.object({
+  userId: z.uuid({ error: 'Unknown user.' }),
+  version: z.coerce.number().int().nonnegative(),
+})
+export type ResetSecondFactorInput = z.input<typeof resetSecondFactorSchema>

@@ -25,12 +25,13 @@ export const PERMISSIONS = [
   'findings.create',
   'audit.view',
   'tokens.own',
+  'account.security',
   'admin.access',
   'admin.users',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
-const DEVELOPER: Permission[] = ['home.view', 'training.view', 'models.view', 'surveys.answer', 'findings.create', 'tokens.own']
+const DEVELOPER: Permission[] = ['home.view', 'training.view', 'models.view', 'surveys.answer', 'findings.create', 'tokens.own', 'account.security']
 const EXPERT: Permission[] = [...DEVELOPER, 'rollout.view', 'training.author', 'training.review', 'models.manage']
 const LEADER: Permission[] = [
   ...EXPERT,

@@ -30,3 +30,8 @@ export async function pruneLoginFailures(): Promise<void> {
 export async function clearAccountFailures(key: string): Promise<void> {
   await db.loginFailure.deleteMany({ where: { accountKey: key } })
 }
+
+/** Takes back one attempt that turned out not to be a failure (a right password awaiting its code). */
+export async function withdrawAttempt(id: bigint): Promise<void> {
+  await db.loginFailure.deleteMany({ where: { id } })
+}

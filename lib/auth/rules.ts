@@ -43,3 +43,38 @@ export interface SessionTimes {
 export function sessionExpired({ authAt, now, absoluteHours }: SessionTimes): boolean {
   return !Number.isFinite(authAt) || now - authAt > absoluteHours * 3_600_000 || authAt > now + 60_000
 }
+
+/**
+ * Whether a sign-in must pass a second factor: when the policy asks for it, for leaders and admins
+ * who sign in with a password. SSO sign-ins are exempt (the identity provider owns that factor).
+ */
+export function secondFactorRequired({ policy, role, method }: { policy: { requireSecondFactor: boolean }; role: string; method: 'password' | 'sso' }): boolean {
+  return policy.requireSecondFactor && method === 'password' && (role === 'LEADER' || role === 'ADMIN')
+}
+
+/**
+ * "Firefox on macOS": enough to recognise one's own sessions in a list, no version numbers (and
+ * never an address). Order matters: Edge and Opera say "Chrome", Chrome says "Safari".
+ */
+export function browserSummary(userAgent: string | null | undefined): string {
+  const ua = (userAgent ?? '').slice(0, 512)
+  if (!ua) return 'Unknown browser'
+  const browser =
+    /Edg(e|A|iOS)?\//.test(ua) ? 'Edge'
+    : /OPR\/|Opera/.test(ua) ? 'Opera'
+    : /Firefox\/|FxiOS\//.test(ua) ? 'Firefox'
+    : /HeadlessChrome\//.test(ua) ? 'Headless Chrome'
+    : /Chrome\/|CriOS\/|Chromium\//.test(ua) ? 'Chrome'
+    : /Safari\//.test(ua) ? 'Safari'
+    : /curl\//i.test(ua) ? 'curl'
+    : 'Unknown browser'
+  const os =
+    /Windows/.test(ua) ? 'Windows'
+    : /iPhone|iPad|iPod/.test(ua) ? 'iOS'
+    : /Mac OS X|Macintosh/.test(ua) ? 'macOS'
+    : /Android/.test(ua) ? 'Android'
+    : /CrOS/.test(ua) ? 'ChromeOS'
+    : /Linux/.test(ua) ? 'Linux'
+    : null
+  return os ? `${browser} on ${os}` : browser
+}

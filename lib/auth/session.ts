@@ -9,6 +9,8 @@ import { sessionExpired } from '@/lib/auth/rules'
 import { TOKEN_PREFIX, hashToken } from '@/lib/auth/token-format'
 import { isLiveToken, noteTokenUse } from '@/lib/auth/tokens'
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors'
+import { SecondFactorRequiredError } from '@/lib/auth/second-factor-error'
+import { noteSessionSeen } from '@/lib/auth/session-store'
 import type { RoleName } from '@/lib/auth/permissions'
 
 // The data-access layer's view of who is asking. Every server action and route handler calls
@@ -26,7 +28,7 @@ export interface SessionUser {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-type SessionShape = { userId?: string; sv?: number; authAt?: number }
+type SessionShape = { userId?: string; sid?: string; sv?: number; authAt?: number }
 
 // Reading the session cookie. next-auth's getServerSession() runs its whole request handler for
 // this: it derives the encryption key with HKDF, decrypts the JWT and encrypts a refreshed one on
@@ -92,31 +94,77 @@ async function readSession(): Promise<SessionShape | null> {
   if (!token || !secret) return null
   const claims = decodeSessionToken(token, secret)
   if (!claims) return null
-  return { userId: claims.sub as string | undefined, sv: claims.sv as number | undefined, authAt: claims.authAt as number | undefined }
+  return { userId: claims.sub as string | undefined, sid: claims.sid as string | undefined, sv: claims.sv as number | undefined, authAt: claims.authAt as number | undefined }
 }
 
-/** The signed-in user from the session cookie, re-read from the database; null if none or no longer valid. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+/** The current session: its user, its id and whether it may only enrol a second factor. */
+export interface SessionState {
+  user: SessionUser
+  sessionId: string
+  /** Signed in with a password while a second factor is required but not set up: /account/security only. */
+  secondFactorPending: boolean
+}
+
+const SEEN_EVERY_MS = 5 * 60_000
+
+/**
+ * The session named by the cookie, re-read from the database with its user in ONE query (every
+ * page pays for it): refused when the token is invalid, past its absolute lifetime, revoked
+ * (signed out, revoked from the account page, sign out everywhere), unknown, or when the user is
+ * disabled or their session version moved.
+ */
+export const getSessionState = cache(async (): Promise<SessionState | null> => {
   const session = await readSession()
   if (!session?.userId || typeof session.userId !== 'string' || !UUID.test(session.userId)) return null
+  // Tokens from before sessions were recorded carry no sid: refused, the user signs in again.
+  if (typeof session.sid !== 'string' || !UUID.test(session.sid)) return null
   const env = getEnv()
   if (sessionExpired({ authAt: Number(session.authAt), now: Date.now(), absoluteHours: env.SESSION_ABSOLUTE_HOURS })) return null
   // On the pg pool, not through Prisma: every page pays for this read (about 0.1 ms of CPU instead
   // of 1 ms; decision 0004).
-  const { rows } = await dbPool().query<{ id: string; email: string; name: string; role: RoleName; teamId: string | null; active: boolean; sessionVersion: number }>({
+  const { rows } = await dbPool().query<{ id: string; email: string; name: string; role: RoleName; teamId: string | null; active: boolean; sessionVersion: number; pending: boolean; lastSeenAt: Date }>({
     name: 'session-user',
-    text: 'SELECT id, email, name, role::text AS role, "teamId", active, "sessionVersion" FROM "User" WHERE id = $1::uuid',
-    values: [session.userId],
+    text: `SELECT u.id, u.email, u.name, u.role::text AS role, u."teamId", u.active, u."sessionVersion",
+            s."secondFactorPending" AS pending, s."lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt"
+     FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+     WHERE s.id = $1::uuid AND s."userId" = $2::uuid AND s."revokedAt" IS NULL`,
+    values: [session.sid, session.userId],
   })
   const user = rows[0]
   if (!user || !user.active || user.sessionVersion !== Number(session.sv ?? 0)) return null
-  return { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, via: 'session' }
+  if (Date.now() - new Date(user.lastSeenAt).getTime() > SEEN_EVERY_MS) await noteSessionSeen(session.sid)
+  return {
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, via: 'session' },
+    sessionId: session.sid,
+    secondFactorPending: user.pending,
+  }
 })
 
+/**
+ * The signed-in user from the session cookie, re-read from the database; null if none or no longer
+ * valid, and null for a session that may only enrol a second factor (so nothing else serves it).
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const state = await getSessionState()
+  return state && !state.secondFactorPending ? state.user : null
+})
+
+/** Errors: UNAUTHENTICATED; SECOND_FACTOR_REQUIRED (403) for a session that must enrol first. */
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser()
-  if (!user) throw new UnauthenticatedError()
-  return user
+  const state = await getSessionState()
+  if (!state) throw new UnauthenticatedError()
+  if (state.secondFactorPending) throw new SecondFactorRequiredError()
+  return state.user
+}
+
+/**
+ * The session even when it may only enrol a second factor: for /account/security's enrolment
+ * actions and nothing else. Errors: UNAUTHENTICATED.
+ */
+export async function requireSessionState(): Promise<SessionState> {
+  const state = await getSessionState()
+  if (!state) throw new UnauthenticatedError()
+  return state
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])

@@ -7,7 +7,13 @@ export const SIGN_IN_MESSAGES = {
   accessDenied: 'Your account cannot sign in here. Ask an admin.',
   ssoFailed: 'Single sign-on failed. Try again or use your password.',
   generic: 'Sign-in did not work. Try again, and ask an admin if it keeps failing.',
+  codeNeeded: 'Enter the 6-digit code from your authenticator app, or a recovery code.',
+  codeInvalid: 'That code is not right, or it was already used. Wait for the next code and try again.',
 } as const
+
+/** next-auth error codes of the second-factor step (lib/auth/options.ts throws them after a right password). */
+export const SECOND_FACTOR_NEEDED = 'SecondFactorNeeded'
+export const SECOND_FACTOR_INVALID = 'SecondFactorInvalid'
 
 const SSO_ERRORS = new Set(['OAuthSignin', 'OAuthCallback', 'Callback', 'OAuthCreateAccount', 'OAuthAccountNotLinked'])
 
@@ -16,6 +22,8 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
   if (!code) return null
   if (code === 'CredentialsSignin') return SIGN_IN_MESSAGES.credentials
   if (code === 'RateLimited') return SIGN_IN_MESSAGES.rateLimited
+  if (code === SECOND_FACTOR_NEEDED) return SIGN_IN_MESSAGES.codeNeeded
+  if (code === SECOND_FACTOR_INVALID) return SIGN_IN_MESSAGES.codeInvalid
   if (code === 'AccessDenied') return SIGN_IN_MESSAGES.accessDenied
   if (SSO_ERRORS.has(code)) return SIGN_IN_MESSAGES.ssoFailed
   return SIGN_IN_MESSAGES.generic

@@ -124,6 +124,9 @@ async function run(url: string, options: SeedOptions, mode: Mode): Promise<SeedS
       await insertSurveys(ctx, surveys)
       await insertDelivery(ctx, debt, throughput)
       await insertBudget(ctx, budget)
+      // Both seeds sign in with a shared password (demo and bench accounts): no second factor required
+      // (a new database requires one for leaders and admins; README).
+      await db.query(`INSERT INTO "AuthPolicy" ("id", "requireSecondFactor", "updatedAt") VALUES (1, false, $1) ON CONFLICT ("id") DO UPDATE SET "requireSecondFactor" = false, "updatedAt" = $1`, [anchor])
       await db.query(`SET LOCAL paceline.rollups = ''`)
       await db.query('SELECT outcome_rollups_refresh()')
       summary.elapsedMs = Date.now() - startedAt

@@ -18,7 +18,7 @@ test('an admin changes a role and disables an account; both apply on the personâ
   await expect(admin.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
 
   await person.reload()
-  await expect(mainNavLinks(person)).toHaveText(['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget'])
+  await expect(mainNavLinks(person)).toHaveText(['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget', 'Audit log'])
 
   await staleTab.getByLabel('Role of sso-admin-target').selectOption('EXPERT')
   await staleTab.getByRole('button', { name: 'Save sso-admin-target' }).click()

@@ -11,6 +11,16 @@ import { E2E_PORT, E2E_URL } from '../../playwright.config'
 export const E2E_DATA_DIR = process.env.PACELINE_E2E_DATA_DIR ?? path.join(process.cwd(), 'data', 'e2e')
 export const OIDC_PORT = Number(process.env.PACELINE_E2E_OIDC_PORT ?? 3219)
 
+/** The app's SSO settings against the test OpenID Connect provider (every app instance the e2e runs). */
+export const SSO_ENV = {
+  OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
+  OIDC_CLIENT_ID: 'paceline-e2e',
+  OIDC_CLIENT_SECRET: 'paceline-e2e-secret-0123456789abcdef',
+  OIDC_DISPLAY_NAME: 'Company SSO',
+  OIDC_SCOPES: 'openid email profile paceline',
+  OIDC_ROLE_MAP: 'eng-leads=LEADER',
+}
+
 function waitForLine(child: ChildProcess, text: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for "${text}"`)), timeoutMs)
@@ -59,12 +69,7 @@ export default async function globalSetup() {
     NEXTAUTH_URL: E2E_URL,
     // Tests act as a reverse proxy to simulate several client addresses (rate limits).
     PACELINE_TRUSTED_PROXIES: '1',
-    OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
-    OIDC_CLIENT_ID: 'paceline-e2e',
-    OIDC_CLIENT_SECRET: 'paceline-e2e-secret-0123456789abcdef',
-    OIDC_DISPLAY_NAME: 'Company SSO',
-    OIDC_SCOPES: 'openid email profile paceline',
-    OIDC_ROLE_MAP: 'eng-leads=LEADER',
+    ...SSO_ENV,
   }
   const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'inherit', 'inherit'] })
   try {

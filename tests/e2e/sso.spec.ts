@@ -6,7 +6,7 @@ import { mainNavLinks, ssoSignIn } from './support'
 test('a new SSO user with a leaders group claim arrives as a leader', async ({ page }) => {
   await ssoSignIn(page, 'sso-leader')
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/)
-  await expect(mainNavLinks(page)).toHaveText(['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget'])
+  await expect(mainNavLinks(page)).toHaveText(['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget', 'Audit log'])
   await expect(page.getByText('Sam Okafor').first()).toBeVisible()
 })
 

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { getSessionUser } from '@/lib/auth/session'
+import { getSessionState } from '@/lib/auth/session'
+import { ACCOUNT_SECURITY_PATH } from '@/lib/auth/guard'
 import { getEnv, ssoConfigured } from '@/lib/env'
 import { BrandMark } from '@/components/shell/brand-mark'
 import { parseTheme, THEME_COOKIE } from '@/components/shell/theme'
@@ -18,7 +19,9 @@ function first(value: string | string[] | undefined): string | undefined {
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  if (await getSessionUser()) redirect('/')
+  const state = await getSessionState()
+  // Signed in already; a session that must set up its second factor can only go there.
+  if (state) redirect(state.secondFactorPending ? ACCOUNT_SECURITY_PATH : '/')
 
   const params = await searchParams
   const callbackUrl = safeCallbackUrl(sameOriginPath(first(params.callbackUrl), getEnv().NEXTAUTH_URL))

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { requirePageUser } from '@/lib/auth/guard'
-import { listUsers } from '@/lib/admin/queries'
+import { getSignInPolicy, listUsers } from '@/lib/admin/queries'
+import { updateAuthPolicyAction } from '@/lib/admin/actions'
 import { ROLES, ROLE_LABELS } from '@/lib/auth/permissions'
 import { SECTIONS } from '@/components/shell/sections'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -12,6 +13,7 @@ import { UserRow } from '@/components/admin/user-row'
 export const metadata: Metadata = { title: 'Admin' }
 
 const section = SECTIONS.admin
+
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 function one(v: string | string[] | undefined) {
@@ -21,7 +23,13 @@ function one(v: string | string[] | undefined) {
 export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser('admin.access', section.href)
   const sp = await searchParams
-  const result = await listUsers(user, { q: one(sp.q), role: one(sp.role) as never, status: one(sp.status) as never, page: one(sp.page) as never })
+  const [result, policy] = await Promise.all([
+    listUsers(user, { q: one(sp.q), role: one(sp.role) as never, status: one(sp.status) as never, page: one(sp.page) as never }),
+    getSignInPolicy(user),
+  ])
+  // Set by updateAuthPolicyAction's redirect (the only form on this page that redirects back).
+  const policyNotice = one(sp.notice)?.slice(0, 300) ?? null
+  const policyError = one(sp.error)?.slice(0, 300) ?? null
   const pageHref = (page: number) => {
     const params = new URLSearchParams()
     if (result.q) params.set('q', result.q)
@@ -37,6 +45,35 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
       <nav aria-label="Admin sections" className="text-sm">
         <Link className="underline underline-offset-2" href="/admin/webhooks">Webhooks and delivery log</Link>
       </nav>
+
+      <section aria-labelledby="sign-in-policy" className="space-y-3">
+        <h2 id="sign-in-policy" className="text-base font-semibold text-fg">
+          Sign-in policy
+        </h2>
+        <form action={updateAuthPolicyAction} className="flex flex-wrap items-center gap-4 rounded-xl border border-line bg-surface p-4">
+          <input type="hidden" name="version" value={policy.version} />
+          <label className="inline-flex items-center gap-2 text-sm text-fg">
+            <input type="checkbox" name="requireSecondFactor" defaultChecked={policy.requireSecondFactor} key={`policy-${policy.version}`} className="size-4" />
+            Require a second factor for leaders and admins who sign in with a password
+          </label>
+          <button type="submit" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
+            Save policy
+          </button>
+          <p className="w-full text-xs text-fg-muted">
+            Single sign-on accounts are exempt (their identity provider handles it). Leaders and admins without an authenticator app are sent to set one
+            up right after their password, and can do nothing else until they have.
+          </p>
+          {policyError ? (
+            <p role="alert" className="w-full text-sm text-danger">
+              {policyError}
+            </p>
+          ) : policyNotice ? (
+            <p role="status" className="w-full text-sm text-fg-muted">
+              {policyNotice}
+            </p>
+          ) : null}
+        </form>
+      </section>
 
       <section aria-labelledby="people" className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-4">

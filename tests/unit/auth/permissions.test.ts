@@ -22,6 +22,7 @@ const TABLE: Record<Permission, RoleName[]> = {
   'findings.create': ['ADMIN', 'LEADER', 'EXPERT', 'DEVELOPER'],
   'audit.view': ['ADMIN', 'LEADER'],
   'tokens.own': ['ADMIN', 'LEADER', 'EXPERT', 'DEVELOPER'],
+  'account.security': ['ADMIN', 'LEADER', 'EXPERT', 'DEVELOPER'],
   'admin.access': ['ADMIN'],
   'admin.users': ['ADMIN'],
 }
@@ -51,8 +52,8 @@ describe('navigation by role', () => {
   it.each([
     ['DEVELOPER', ['Rollout', 'Training', 'Model changes', 'Pulse surveys']],
     ['EXPERT', ['Rollout', 'Training', 'Model changes', 'Pulse surveys']],
-    ['LEADER', ['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget']],
-    ['ADMIN', ['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget', 'Admin']],
+    ['LEADER', ['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget', 'Audit log']],
+    ['ADMIN', ['Rollout', 'Training', 'Model changes', 'Pulse surveys', 'Outcomes', 'Budget', 'Audit log', 'Admin']],
   ] as const)('%s sees %j', (role, labels) => {
     expect(navFor(role).map((i) => i.label)).toEqual(labels)
   })

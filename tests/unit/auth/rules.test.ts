@@ -93,3 +93,28 @@ describe('SSO role claims', () => {
     expect(roleFromClaim(claim, { OIDC_ROLE_MAP: '' })).toBe(role)
   })
 })
+
+describe('second factor and session rules', () => {
+  it('requires a second factor only for leaders and admins signing in with a password, when the policy says so', async () => {
+    const { secondFactorRequired } = await import('@/lib/auth/rules')
+    const on = { requireSecondFactor: true }
+    const off = { requireSecondFactor: false }
+    expect(secondFactorRequired({ policy: on, role: 'ADMIN', method: 'password' })).toBe(true)
+    expect(secondFactorRequired({ policy: on, role: 'LEADER', method: 'password' })).toBe(true)
+    expect(secondFactorRequired({ policy: on, role: 'EXPERT', method: 'password' })).toBe(false)
+    expect(secondFactorRequired({ policy: on, role: 'DEVELOPER', method: 'password' })).toBe(false)
+    expect(secondFactorRequired({ policy: on, role: 'ADMIN', method: 'sso' })).toBe(false)
+    expect(secondFactorRequired({ policy: off, role: 'ADMIN', method: 'password' })).toBe(false)
+  })
+
+  it('summarises a user agent as browser and system, without versions', async () => {
+    const { browserSummary } = await import('@/lib/auth/rules')
+    expect(browserSummary('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15')).toBe('Safari on macOS')
+    expect(browserSummary('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 Edg/126.0')).toBe('Edge on Windows')
+    expect(browserSummary('Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0')).toBe('Firefox on Linux')
+    expect(browserSummary('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0 Mobile/15E148 Safari/604.1')).toBe('Chrome on iOS')
+    expect(browserSummary('Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36')).toBe('Chrome on Android')
+    expect(browserSummary('curl/8.5.0')).toBe('curl')
+    expect(browserSummary(null)).toBe('Unknown browser')
+  })
+})
