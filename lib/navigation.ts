@@ -18,6 +18,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/surveys', label: 'Pulse surveys', permission: 'surveys.answer' },
   { href: '/outcomes', label: 'Outcomes', permission: 'outcomes.view' },
   { href: '/budget', label: 'Budget', permission: 'budget.view' },
+  // Leaders and admins: every change, who made it and when (an access log, not a productivity view).
+  { href: '/audit', label: 'Audit log', permission: 'audit.view' },
   { href: '/admin', label: 'Admin', permission: 'admin.access' },
 ]
 

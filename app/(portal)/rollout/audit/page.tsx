@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { requirePageUser } from '@/lib/auth/guard'
 import { listRolloutAudit } from '@/lib/rollout/queries/audit'
 import { Card, RolloutHeader, td, th } from '@/components/rollout/header'
@@ -12,7 +13,7 @@ export default async function RolloutAuditPage() {
   return (
     <div className="space-y-6">
       <RolloutHeader user={user} current="/rollout/audit" title="Rollout decisions" description="The audit log of the rollout planner: who changed the plan, cohorts and gates, and every override with its reason." />
-      <Card title={`Latest ${entries.length} entries`} id="audit">
+      <Card title={`Latest ${entries.length} entries`} id="audit" actions={<Link href="/audit?action=rollout.*" className="text-sm underline underline-offset-2">Filter, page through and export in the audit log</Link>}>
         {entries.length === 0 ? <p className="text-sm text-fg-muted">Nothing recorded yet.</p> : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[40rem] border-collapse">
