@@ -12,6 +12,7 @@ import {
   writePagerDutyCsv, type ImportResult, type JsWeight,
 } from './bench/outcomes'
 import { buildApp, startServer } from './bench/server'
+import { MAIN_SCENARIOS, lighthouseScores, peakMemoryBytes, platformVerdicts, type LighthouseScore } from './bench/platform'
 
 // npm run bench: the speed targets of issue 4 against the large seed on PostgreSQL, measured on a
 // production build at 16 concurrent connections, beside the framework's own floor measured in the
@@ -102,6 +103,16 @@ async function main(): Promise<number> {
         { key: 'dash-team', name: 'dashboard: GET /outcomes?groupBy=team&group=<team>', paths: dash.team, headers: { cookie: leaderCookie } },
       )
     }
+    if (cfg.only === null) {
+      // Issue 8's other main pages: the rollout overview as a leader sees it, the model changes overview.
+      const who = leaderCookie ?? cookie
+      if (who) {
+        scenarios.push(
+          { key: 'rollout', name: 'rollout overview: GET /rollout', paths: ['/rollout'], headers: { cookie: who } },
+          { key: 'models', name: 'model changes: GET /models', paths: ['/models'], headers: { cookie: who } },
+        )
+      }
+    }
     if (leader) {
       scenarios.push({ key: 'outcomes-api', name: 'outcomes API: GET /api/v1/outcomes?groupBy=cohort', paths: [`/api/v1/outcomes?${new URLSearchParams({ groupBy: 'cohort', ...range })}`], headers: { authorization: `Bearer ${leader.token}` } })
     }
@@ -161,8 +172,29 @@ async function main(): Promise<number> {
       if (scenario.key === 'dash-cohort' && tenthScenario) await runScenario(tenthScenario.baseUrl, tenthScenario.scenario, tenthScenario.probes)
     }
 
+    // Issue 8: the server's peak memory over every load above (VmHWM of its process).
+    const peakMemory = peakMemoryBytes(server.pid)
+    const extra: Record<string, unknown> = { peakMemoryBytes: peakMemory }
+
+    // Issue 8: Lighthouse on the five main pages (after the load, on a quiet server).
+    let lighthouse: LighthouseScore[] = []
+    if (cfg.only === null && process.env.BENCH_LIGHTHOUSE !== '0') {
+      const leaderPages = leader && leaderCookie ? dashboardPaths(leader.teamId).cohort[0] : null
+      const pages = [
+        { page: 'outcome dashboard', path: leaderPages ?? '/outcomes', cookie: leaderCookie },
+        { page: 'training search', path: `/training?q=${encodeURIComponent(fixtures.tags[0] ?? 'review')}`, cookie },
+        { page: 'module page', path: `/training/${encodeURIComponent(fixtures.slugs[0])}`, cookie },
+        { page: 'rollout overview', path: '/rollout', cookie: leaderCookie ?? cookie },
+        { page: 'model changes', path: '/models', cookie: leaderCookie ?? cookie },
+      ]
+      lighthouse = await lighthouseScores(server.baseUrl, pages, log).catch((err) => {
+        notes.push(`Lighthouse did not run: ${err instanceof Error ? err.message : String(err)}`)
+        return []
+      })
+      extra.lighthouse = lighthouse
+    }
+
     // Issue 5, beyond latency: first-load JavaScript, points per series, the 10x-growth check, import speed.
-    const extra: Record<string, unknown> = {}
     let js: JsWeight | null = null
     let points: number | null = null
     let importResult: ImportResult | null = null
@@ -205,6 +237,14 @@ async function main(): Promise<number> {
       judge('module-api', `module JSON API p95 <= ${TARGETS.modulePageP95Ms} ms (shown for reference)`, TARGETS.modulePageP95Ms, results, skipped),
     ]
     const outcomeVerdicts = leader ? outcomesVerdicts(results, skipped, { js, points, importResult, tenth }) : []
+    const platform = cfg.only === null ? platformVerdicts(results, skipped) : []
+    if (cfg.only === null) {
+      const dash = results.find((r) => r.key === 'dash-cohort')
+      const small = results.find((r) => r.key === 'dash-cohort-tenth')
+      platform.push(verdict(`outcome dashboard p95 grows <= ${TARGETS.growth10x}x with 10x the data`, 'dash-cohort', dash && small ? dash.p95 / small.p95 : null,
+        Boolean(dash && small && dash.p95 / small.p95 <= TARGETS.growth10x),
+        dash && small ? `p95 ${dash.p95.toFixed(1)} ms (large seed) vs ${small.p95.toFixed(1)} ms (a tenth) = ${(dash.p95 / small.p95).toFixed(2)}x` : 'not measured'))
+    }
 
     const out: string[] = []
     out.push('', `Dataset: ${describeDataset(dataset)}`, '')
@@ -233,8 +273,16 @@ async function main(): Promise<number> {
     if (notes.length) out.push('', 'Notes:', ...notes.map((n) => `  ${n}`))
     if (verdicts.length) out.push('', 'Targets (issue 4):', ...verdicts.map(verdictLine))
     if (outcomeVerdicts.length) out.push('', 'Targets (issue 5):', ...outcomeVerdicts.map(verdictLine))
+    if (peakMemory !== null) out.push('', `Peak memory of the server process under load (VmHWM): ${(peakMemory / 2 ** 20).toFixed(0)} MiB`)
+    if (lighthouse.length) {
+      out.push('', 'Lighthouse (desktop preset, system Chromium; scores 0-100):')
+      for (const l of lighthouse) {
+        out.push(`  ${l.page.padEnd(18)} performance ${String(l.performance ?? '-').padStart(3)}  accessibility ${String(l.accessibility ?? '-').padStart(3)}  ${l.path}${l.error ? `  (${l.error})` : ''}`)
+      }
+    }
+    if (platform.length) out.push('', `Targets (issue 8: ${MAIN_SCENARIOS.length} main pages and APIs):`, ...platform.map(verdictLine))
 
-    const file = writeResults(cfg, { dataset, results, singleConnection: single, skipped, verdicts: [...verdicts, ...outcomeVerdicts], notes, startedAt, extra })
+    const file = writeResults(cfg, { dataset, results, singleConnection: single, skipped, verdicts: [...verdicts, ...outcomeVerdicts, ...platform], notes, startedAt, extra })
     out.push('', `Results: ${path.relative(cfg.root, file)}; server log: ${path.relative(cfg.root, server.logFile)}`, '')
     process.stdout.write(`${out.join('\n')}\n`)
     return 0

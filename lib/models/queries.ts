@@ -29,6 +29,21 @@ export async function listModels(user: SessionUser) {
 }
 export type ModelView = Awaited<ReturnType<typeof listModels>>[number]
 
+/**
+ * models.view. The overview's "models in use": every model that is not retired with how many
+ * cohorts and teams use it by default (counts, not the assignments: a large organisation has
+ * hundreds).
+ */
+export async function listModelsInUse(user: SessionUser) {
+  assertCan(user, 'models.view')
+  const [models, defaults] = await Promise.all([
+    db.modelVersion.findMany({ where: { status: { not: 'RETIRED' } }, orderBy: [{ releasedOn: 'desc' }, { snapshot: 'asc' }], select: { id: true, label: true, snapshot: true, status: true } }),
+    db.modelAssignment.groupBy({ by: ['modelVersionId'], where: { use: 'DEFAULT' }, _count: { _all: true } }),
+  ])
+  const count = new Map(defaults.map((d) => [d.modelVersionId, d._count._all]))
+  return models.map((m) => ({ ...m, defaultUses: count.get(m.id) ?? 0 }))
+}
+
 /** models.view. Cohorts and teams to pick from when assigning models. */
 export async function listAssignables(user: SessionUser) {
   assertCan(user, 'models.view')
@@ -66,15 +81,17 @@ export async function listChanges(user: SessionUser, raw: unknown = {}) {
     include: { fromModel: true, toModel: true, createdBy: { select: { name: true } }, switches: { select: { cohortId: true, stage: true, revertedAt: true } } },
     take: 200,
   })
-  const tasks = await tasksOf(changes.map((c) => c.id))
+  // Progress from counts per change, status and owner: a change can have thousands of tasks.
+  const counts = await db.revalidationTask.groupBy({ by: ['changeId', 'status', 'ownerId'], where: { changeId: { in: changes.map((c) => c.id) } }, _count: { _all: true } })
+  const owners = new Map((await db.user.findMany({ where: { id: { in: [...new Set(counts.map((r) => r.ownerId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]))
   return changes.map((c) => {
-    const mine = tasks.filter((t) => t.changeId === c.id)
+    const mine = counts.filter((t) => t.changeId === c.id).map((t) => ({ status: t.status, ownerId: t.ownerId, ownerName: owners.get(t.ownerId) ?? '', count: t._count._all }))
     return {
       id: c.id, status: c.status, from: modelRef(c.fromModel), to: modelRef(c.toModel)!, plannedOn: dayOf(c.plannedOn)!, reason: c.reason,
       scope: c.scope as StageKey[], currentStage: c.currentStage as StageKey | null, nextStage: c.status === 'PLANNED' ? nextStage(c.scope as StageKey[], null) : c.status === 'IN_PROGRESS' ? nextStage(c.scope as StageKey[], c.currentStage as StageKey) : null,
       createdBy: c.createdBy?.name ?? null, createdAt: iso(c.createdAt)!, startedAt: iso(c.startedAt), completedAt: iso(c.completedAt), rolledBackAt: iso(c.rolledBackAt), rollbackReason: c.rollbackReason, source: c.source, version: c.version,
       switchedCohorts: c.switches.filter((s) => !s.revertedAt).length,
-      progress: changeProgress(mine.map((t) => ({ status: t.status, ownerId: t.owner.id, ownerName: t.owner.name }))),
+      progress: changeProgress(mine),
     }
   })
 }

@@ -84,24 +84,31 @@ export function mayAdvance(gates: Array<{ state: GateState }>, acceptInconclusiv
   return true
 }
 
-export interface TaskLike { status: 'OPEN' | 'UPDATING' | 'DONE' | 'NOT_NEEDED'; ownerId: string; ownerName: string }
+/** A task, or `count` tasks with the same status and owner (an aggregate row). */
+export interface TaskLike { status: 'OPEN' | 'UPDATING' | 'DONE' | 'NOT_NEEDED'; ownerId: string; ownerName: string; count?: number }
 
 /** % re-validated (closed tasks over all that are still needed) and what is left by owner. */
 export function changeProgress(tasks: readonly TaskLike[]) {
-  const needed = tasks.filter((t) => t.status !== 'NOT_NEEDED')
-  const done = needed.filter((t) => t.status === 'DONE').length
-  const open = needed.filter((t) => t.status === 'OPEN' || t.status === 'UPDATING')
+  let needed = 0
+  let done = 0
+  let openCount = 0
   const byOwner = new Map<string, { ownerId: string; ownerName: string; open: number }>()
-  for (const t of open) {
+  for (const t of tasks) {
+    const n = t.count ?? 1
+    if (t.status === 'NOT_NEEDED') continue
+    needed += n
+    if (t.status === 'DONE') done += n
+    if (t.status !== 'OPEN' && t.status !== 'UPDATING') continue
+    openCount += n
     const e = byOwner.get(t.ownerId) ?? { ownerId: t.ownerId, ownerName: t.ownerName, open: 0 }
-    e.open++
+    e.open += n
     byOwner.set(t.ownerId, e)
   }
   return {
-    total: needed.length,
+    total: needed,
     done,
-    open: open.length,
-    percent: needed.length === 0 ? 100 : Math.floor((done / needed.length) * 100),
+    open: openCount,
+    percent: needed === 0 ? 100 : Math.floor((done / needed) * 100),
     leftByOwner: [...byOwner.values()].sort((a, b) => b.open - a.open || a.ownerName.localeCompare(b.ownerName)),
   }
 }

@@ -33,6 +33,11 @@ export async function datasetCounts(url: string): Promise<Omit<Dataset, 'databas
   }
 }
 
+/** What the seed records for its shared-password accounts (no second factor), for data seeded before it did. */
+export async function noSecondFactorForSharedPasswords(url: string): Promise<void> {
+  await withClient(url, (c) => c.query(`INSERT INTO "AuthPolicy" ("id", "requireSecondFactor", "updatedAt") VALUES (1, false, now()) ON CONFLICT ("id") DO UPDATE SET "requireSecondFactor" = false, "updatedAt" = now()`))
+}
+
 /** Opens (starting it if embedded), migrates and, when needed, seeds the bench database. */
 export async function prepareDatabase(cfg: BenchConfig, log: (m: string) => void): Promise<{ db: OpenDatabase; dataset: Dataset }> {
   // Whatever DATABASE_URL the shell has is not the bench's: only BENCH_DATABASE_URL selects a server.
@@ -62,6 +67,9 @@ export async function prepareDatabase(cfg: BenchConfig, log: (m: string) => void
       seededSeconds = (Date.now() - started) / 1000
     } else {
       log(`large data already there (${users.toLocaleString('en-US')} users); set BENCH_RESEED=1 to seed it afresh`)
+      // Seeded before the sign-in policy existed: its accounts use the shared demo password, as the
+      // seed now records (no second factor), so the bench can sign its leader and developer in.
+      await noSecondFactorForSharedPasswords(db.url)
     }
     const counts = await datasetCounts(db.url)
     return { db, dataset: { database: describeDatabaseUrl(db.url), backend: db.backend, ...counts, seededSeconds } }

@@ -9,6 +9,7 @@ import { ensureDatabaseExists } from '@/lib/database/open'
 import { withClient } from '@/lib/database/pool'
 import { seed, describeSummary } from '@/prisma/seed'
 import type { BenchConfig } from './config'
+import { noSecondFactorForSharedPasswords } from './database'
 
 // Issue 5's part of the bench: the outcome dashboard as a leader sees it, its API, the same
 // dashboard on a database a tenth the size (does latency grow with the data?), CSV import speed,
@@ -78,6 +79,8 @@ export async function prepareTenthDatabase(largeUrl: string, reseed: boolean, lo
     const summary = await seed(smallUrl, { scale: 'large', sizes: TENTH_SIZES, log: () => {}, replace: true, progress: false })
     log(`seeded ${describeSummary(summary)}`)
     await withClient(smallUrl, (c) => c.query('VACUUM ANALYZE'))
+  } else {
+    await noSecondFactorForSharedPasswords(smallUrl)
   }
   return smallUrl
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { requirePageUser } from '@/lib/auth/guard'
 import { can } from '@/lib/auth/permissions'
-import { listChanges, listModels } from '@/lib/models/queries'
+import { listChanges, listModelsInUse } from '@/lib/models/queries'
 import { SECTIONS } from '@/components/shell/sections'
 import { PageHeader } from '@/components/ui/page-header'
 import { buttonClasses } from '@/components/ui/button'
@@ -14,7 +14,7 @@ const section = SECTIONS.models
 
 export default async function ModelChangesPage() {
   const user = await requirePageUser('models.view', section.href)
-  const [changes, models] = await Promise.all([listChanges(user), listModels(user)])
+  const [changes, models] = await Promise.all([listChanges(user), listModelsInUse(user)])
   const manage = can(user, 'models.manage')
   return (
     <div className="space-y-8">
@@ -28,9 +28,9 @@ export default async function ModelChangesPage() {
       <section aria-labelledby="in-use" className={card}>
         <h2 id="in-use" className="mb-2 text-sm font-semibold text-fg">Models in use</h2>
         <ul className="flex flex-wrap gap-2 text-sm">
-          {models.filter((m) => m.status !== 'RETIRED').map((m) => (
+          {models.map((m) => (
             <li key={m.id} className="rounded-md border border-line px-2 py-1">
-              {m.label} <code className="text-xs text-fg-muted">{m.snapshot}</code> · {m.status.toLowerCase()} · {m.usedBy.filter((u) => u.use === 'DEFAULT').length} default
+              {m.label} <code className="text-xs text-fg-muted">{m.snapshot}</code> · {m.status.toLowerCase()} · {m.defaultUses} default
             </li>
           ))}
         </ul>

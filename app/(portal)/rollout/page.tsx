@@ -11,11 +11,21 @@ import { FlagBadge, GateBadge, PHASE_STATUS_LABELS, StageBadge } from '@/compone
 export const metadata: Metadata = { title: 'Rollout' }
 export const dynamic = 'force-dynamic'
 
+/** Up to this many teams the overview lists them all; beyond it, those that need attention first. */
+const TEAM_ROWS = 30
+const FLAG_ROWS = 12
+
 export default async function RolloutOverviewPage() {
   const user = await requirePageUser('home.view', '/rollout')
   const { plan, rows, recentAdvances } = await getOverview(user)
   const full = canSeeEverything(user)
   const flagged = rows.filter((r) => r.flags && (r.flags.mandateWithoutTraining.length || r.flags.burnout.flagged))
+  // An organisation with hundreds of teams: the overview shows the teams that need attention
+  // (flags, then a gate that is not passing) and links to the full list on /rollout/teams.
+  const attention = (r: (typeof rows)[number]) =>
+    (r.flags?.mandateWithoutTraining.length || r.flags?.burnout.flagged ? 2 : 0) + (r.gate && r.gate.outcome !== 'PASS' ? 1 : 0)
+  const shownRows = rows.length <= TEAM_ROWS ? rows : [...rows].sort((a, b) => attention(b) - attention(a)).slice(0, TEAM_ROWS)
+  const stages = stageSummary(rows)
   const current = plan?.phases.find((p) => p.status === 'IN_PROGRESS' || p.status === 'GATE_REVIEW') ?? null
 
   return (
@@ -54,7 +64,7 @@ export default async function RolloutOverviewPage() {
             <p className="text-sm text-fg-muted">No team is flagged.</p>
           ) : (
             <ul className="space-y-3">
-              {flagged.map((r) => (
+              {flagged.slice(0, FLAG_ROWS).map((r) => (
                 <li key={r.team.id} className="text-sm">
                   <span className="font-medium text-fg">{r.team.name}</span>{' '}
                   {r.flags!.mandateWithoutTraining.length ? <FlagBadge>Mandate without training</FlagBadge> : null}{' '}
@@ -65,12 +75,39 @@ export default async function RolloutOverviewPage() {
                   </ul>
                 </li>
               ))}
+              {flagged.length > FLAG_ROWS ? (
+                <li className="text-sm text-fg-muted">
+                  And {flagged.length - FLAG_ROWS} more flagged teams: <Link className="text-accent-text underline" href="/rollout/teams">see every team</Link>.
+                </li>
+              ) : null}
             </ul>
           )}
         </Card>
       ) : null}
 
-      <Card title={full ? 'Where every team stands' : 'Your team'} id="teams">
+      {full && rows.length > TEAM_ROWS ? (
+        <Card title="Teams by stage" id="stages">
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">Number of teams, developers and flagged teams per rollout stage</caption>
+            <thead className="border-b border-line">
+              <tr><th scope="col" className={th}>Stage</th><th scope="col" className={th}>Teams</th><th scope="col" className={th}>Developers</th><th scope="col" className={th}>Gate not passing</th><th scope="col" className={th}>Flagged</th></tr>
+            </thead>
+            <tbody className="divide-y divide-line">
+              {stages.map((st) => (
+                <tr key={st.stage ?? 'none'}>
+                  <th scope="row" className={`${td} font-medium`}>{st.stage ? STAGE_LABELS[st.stage] : 'Not in the rollout yet'}</th>
+                  <td className={`${td} tabular-nums`}>{st.teams}</td>
+                  <td className={`${td} tabular-nums`}>{st.developers}</td>
+                  <td className={`${td} tabular-nums`}>{st.stage ? st.gateNotPassing : '—'}</td>
+                  <td className={`${td} tabular-nums`}>{st.flagged}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      ) : null}
+
+      <Card title={!full ? 'Your team' : rows.length > TEAM_ROWS ? `Teams that need attention first (${shownRows.length} of ${rows.length})` : 'Where every team stands'} id="teams">
         {rows.length === 0 ? (
           <p className="text-sm text-fg-muted">{full ? 'No teams yet.' : 'You are not in a team yet, so there is no team status to show.'}</p>
         ) : (
@@ -81,7 +118,7 @@ export default async function RolloutOverviewPage() {
                 <tr><th scope="col" className={th}>Team</th><th scope="col" className={th}>Stage</th><th scope="col" className={th}>Phase</th><th scope="col" className={th}>Next gate</th><th scope="col" className={th}>What blocks it</th><th scope="col" className={th}>Flags</th></tr>
               </thead>
               <tbody className="divide-y divide-line">
-                {rows.map((r) => (
+                {shownRows.map((r) => (
                   <tr key={r.team.id}>
                     <th scope="row" className={`${td} font-medium`}>{r.team.name}{r.team.isControl ? <span className="block text-xs font-normal text-fg-muted">control team</span> : null}</th>
                     <td className={td}><StageBadge stage={r.team.stage} /></td>
@@ -97,6 +134,9 @@ export default async function RolloutOverviewPage() {
                 ))}
               </tbody>
             </table>
+            {full && rows.length > TEAM_ROWS ? (
+              <p className="mt-3 text-sm"><Link className="text-accent-text underline" href="/rollout/teams">See all {rows.length} teams</Link></p>
+            ) : null}
           </div>
         )}
       </Card>
@@ -115,4 +155,20 @@ export default async function RolloutOverviewPage() {
       ) : null}
     </div>
   )
+}
+
+function stageSummary(rows: Awaited<ReturnType<typeof getOverview>>['rows']) {
+  const order = [...Object.keys(STAGE_LABELS), null] as Array<keyof typeof STAGE_LABELS | null>
+  return order
+    .map((stage) => {
+      const mine = rows.filter((r) => (r.team.stage ?? null) === stage)
+      return {
+        stage,
+        teams: mine.length,
+        developers: mine.reduce((n, r) => n + (r.team.size ?? 0), 0),
+        gateNotPassing: mine.filter((r) => r.gate && r.gate.outcome !== 'PASS').length,
+        flagged: mine.filter((r) => r.flags && (r.flags.mandateWithoutTraining.length || r.flags.burnout.flagged)).length,
+      }
+    })
+    .filter((s) => s.teams > 0)
 }

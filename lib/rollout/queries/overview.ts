@@ -4,6 +4,7 @@ import type { SessionUser } from '@/lib/auth/session'
 import { assertSeesPlan, canSeeEverything } from '@/lib/rollout/access'
 import { evaluateGateUnchecked, type GateView } from '@/lib/rollout/queries/gates'
 import { getPlan, listTeams, teamFlags, type TeamFlags, type TeamView, type PlanView } from '@/lib/rollout/queries/plan'
+import { cachedByGeneration } from '@/lib/outcomes/cache'
 
 export interface OverviewRow {
   team: TeamView
@@ -12,13 +13,38 @@ export interface OverviewRow {
   flags: TeamFlags | null
 }
 
+const HOUR = 3_600_000
+
 /**
  * Everyone signed in: leaders and experts see every team; developers only their own team. Where
  * each team stands, its phase, the next gate and what blocks it, and open flags.
+ *
+ * Without `asOf` (the page and the API), the team rows are computed as of the start of the hour
+ * and cached under the rollup generation (lib/outcomes/cache.ts): every table a gate or flag reads
+ * takes a new generation when it changes, so a cached row is never older than the data. With 500
+ * teams the rows take about a second to compute from the raw incidents and survey answers.
  */
-export async function getOverview(user: SessionUser, asOf = new Date()): Promise<{ plan: PlanView | null; rows: OverviewRow[]; recentAdvances: Array<{ at: string; by: string | null; subject: string; override: boolean; reason: string | null; outcome: string }> }> {
+export async function getOverview(user: SessionUser, asOf?: Date): Promise<{ plan: PlanView | null; rows: OverviewRow[]; recentAdvances: Array<{ at: string; by: string | null; subject: string; override: boolean; reason: string | null; outcome: string }> }> {
   assertSeesPlan(user)
   const plan = await getPlan(user)
+  const rows = asOf
+    ? await overviewRows(user, asOf)
+    : await (async () => {
+        const at = new Date(Math.floor(Date.now() / HOUR) * HOUR)
+        const scope = canSeeEverything(user) ? 'all' : `team:${user.teamId ?? 'none'}`
+        return cachedByGeneration(`rollout-overview:${scope}:${at.toISOString()}`, () => overviewRows(user, at))
+      })()
+  const advances = canSeeEverything(user)
+    ? await db.stageAdvance.findMany({ orderBy: { decidedAt: 'desc' }, take: 10, select: { decidedAt: true, override: true, reason: true, gateOutcome: true, decidedBy: { select: { name: true } }, team: { select: { name: true } }, fromCohort: { select: { name: true } } } })
+    : []
+  return {
+    plan,
+    rows,
+    recentAdvances: advances.map((a) => ({ at: a.decidedAt.toISOString(), by: a.decidedBy?.name ?? null, subject: a.team?.name ?? a.fromCohort?.name ?? '—', override: a.override, reason: a.reason, outcome: a.gateOutcome })),
+  }
+}
+
+async function overviewRows(user: SessionUser, asOf: Date): Promise<OverviewRow[]> {
   const { teams } = await listTeams(user)
   const flags = await teamFlags(user, teams, asOf)
   const cohortIds = [...new Set(teams.flatMap((t) => (t.cohort ? [t.cohort.id] : [])))]
@@ -30,7 +56,7 @@ export async function getOverview(user: SessionUser, asOf = new Date()): Promise
       gates.set(id, null)
     }
   }
-  const rows: OverviewRow[] = teams.map((team) => {
+  return teams.map((team) => {
     const g = team.cohort ? gates.get(team.cohort.id) ?? null : null
     return {
       team,
@@ -39,12 +65,4 @@ export async function getOverview(user: SessionUser, asOf = new Date()): Promise
       flags: flags.get(team.id) ?? null,
     }
   })
-  const advances = canSeeEverything(user)
-    ? await db.stageAdvance.findMany({ orderBy: { decidedAt: 'desc' }, take: 10, select: { decidedAt: true, override: true, reason: true, gateOutcome: true, decidedBy: { select: { name: true } }, team: { select: { name: true } }, fromCohort: { select: { name: true } } } })
-    : []
-  return {
-    plan,
-    rows,
-    recentAdvances: advances.map((a) => ({ at: a.decidedAt.toISOString(), by: a.decidedBy?.name ?? null, subject: a.team?.name ?? a.fromCohort?.name ?? '—', override: a.override, reason: a.reason, outcome: a.gateOutcome })),
-  }
 }
