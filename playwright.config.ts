@@ -34,8 +34,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', grepInvert: /no state change through GET/ },
-    // The GET crawl compares the database before and after: it runs alone, after every other spec.
-    { name: 'get-crawl', testMatch: /authz-matrix\.spec\.ts/, grep: /no state change through GET/, dependencies: ['chromium'] },
+    { name: 'chromium', grepInvert: /no state change through GET|@alone/ },
+    // The GET crawl, the server-action matrix and the API fuzzing compare the whole database before
+    // and after, and the XSS corpus leaves hostile rows other specs' axe checks would see: they run
+    // alone (one worker), after every other spec. Tests tagged @alone go here.
+    { name: 'get-crawl', testMatch: /(authz-matrix|fuzz.*|xss.*)\.spec\.ts/, grep: /no state change through GET|@alone/, dependencies: ['chromium'], workers: 1 },
+    // The global "second factor required" policy flips here, after everything else (other specs sign in as demo leaders).
+    { name: 'second-factor-policy', testMatch: /totp-enforcement\.spec\.ts/, dependencies: ['get-crawl'], workers: 1 },
   ],
 })

@@ -40,7 +40,32 @@ function contentSecurityPolicy(nonce: string, tls: boolean): string {
   ].join('; ')
 }
 
+/**
+ * True when the path has a percent sign that is not a valid UTF-8 escape (`%`, `%zz`, `%E0%A4%A`).
+ * Next fails to decode such a dynamic segment and answers 500; it is the client's error (400).
+ */
+export function hasMalformedEscape(pathname: string): boolean {
+  if (!pathname.includes('%')) return false
+  try {
+    decodeURIComponent(pathname)
+    return false
+  } catch {
+    return true
+  }
+}
+
+function badAddress(request: NextRequest): Response {
+  const message = 'The address contains a malformed percent escape.'
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    return Response.json({ error: { code: 'INVALID_INPUT', message } }, { status: 400, headers: { 'Cache-Control': 'no-store' } })
+  }
+  return new Response(message, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
+}
+
 export function proxy(request: NextRequest) {
+  if (hasMalformedEscape(request.nextUrl.pathname)) return badAddress(request)
+  // API paths reach the proxy only for the check above (see the matcher): no page headers for them.
+  if (request.nextUrl.pathname.startsWith('/api/')) return NextResponse.next()
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
   const tls = servedOverTls(request)
   const csp = contentSecurityPolicy(nonce, tls)
@@ -57,6 +82,8 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
+    // API paths only when they contain a percent sign (the malformed-escape check above).
+    '/api/:path(.*%.*)',
     {
       // Pages only: API responses, build assets and images keep the static headers from next.config.ts.
       source: '/((?!api/|_next/static|_next/image|favicon\\.ico|favicon\\.svg).*)',

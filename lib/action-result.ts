@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppError, ValidationError, isAppError, type ErrorCode } from '@/lib/errors'
+import { asInputError } from '@/lib/api-body'
 
 // What every server action returns for expected outcomes. Failures carry the submitted values so
 // the form can show them again: nothing typed is lost.
@@ -37,7 +38,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 }
 
 /** Turns expected errors into a failed ActionResult; rethrows anything unexpected. */
-export function toActionError(err: unknown, values?: Record<string, string>): ActionResult<never> {
+export function toActionError(thrown: unknown, values?: Record<string, string>): ActionResult<never> {
+  // A value the database refused (NUL in text, out-of-range number, malformed id) is bad input.
+  const err = asInputError(thrown)
   if (isAppError(err)) {
     return { ok: false, code: err.code, message: err.message, fieldErrors: (err as AppError).fieldErrors, details: err.details, values }
   }

@@ -4,6 +4,7 @@ import { outcomesOpenApi } from '@/lib/outcomes/openapi'
 import { surveysOpenApi } from '@/lib/surveys/openapi'
 import { rolloutOpenApi } from '@/lib/rollout/openapi'
 import { modelsOpenApi } from '@/lib/models/openapi'
+import { auditOpenApi } from '@/lib/audit/openapi'
 import { createModuleSchema, lockSchema, publishSchema, requestChangesSchema, retireSchema, reviewCommentSchema, saveDraftSchema, searchSchema } from '@/lib/training/schemas'
 import { draftSavedSchema, errorSchema, trainingListSchema, trainingModuleSchema, workflowResultSchema } from '@/lib/training/api-schemas'
 
@@ -22,7 +23,7 @@ function workflow(summary: string, ref: string, extra: Record<string, unknown> =
   }
 }
 
-const PARTS = [intakeOpenApi, outcomesOpenApi, surveysOpenApi, rolloutOpenApi, modelsOpenApi]
+const PARTS = [intakeOpenApi, outcomesOpenApi, surveysOpenApi, rolloutOpenApi, modelsOpenApi, auditOpenApi]
 
 /** The POST handlers wrapped by lib/idempotency.ts (app/api/v1/...). */
 const IDEMPOTENT_POSTS = ['/api/v1/training', '/api/v1/findings', '/api/v1/surveys/{id}/responses', '/api/v1/incidents']

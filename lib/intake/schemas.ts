@@ -6,6 +6,20 @@ import { BUDGET_CATEGORIES, IMPORT_KINDS, FORMATS, MAX_API_RECORDS } from '@/lib
 // One schema per input, shared by the file importers (every format is mapped to these field
 // names first), the REST API and the OpenAPI document.
 
+/**
+ * A submitted value quoted in an error message. Never throws (String() does on an object whose own
+ * toString/valueOf is not a function, which JSON can send) and never long.
+ */
+export function shown(v: unknown): string {
+  let out: string
+  try {
+    out = typeof v === 'string' ? v : typeof v === 'object' && v !== null ? (JSON.stringify(v) ?? '') : String(v)
+  } catch {
+    out = Object.prototype.toString.call(v)
+  }
+  return out.length > 80 ? `${out.slice(0, 80)}…` : out
+}
+
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 
 const text = (max: number, what: string) => z.preprocess(blank, z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`).max(max, `${what} is longer than ${max} characters`))
@@ -13,7 +27,7 @@ const optText = (max: number, what: string) => z.preprocess(blank, z.string().tr
 
 function dateInner(what: string) {
   const inner = z
-    .date({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} "${String(iss.input)}" is not a date (use ISO 8601, e.g. 2025-06-21T16:14:00Z)`) })
+    .date({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} "${shown(iss.input)}" is not a date (use ISO 8601, e.g. 2025-06-21T16:14:00Z)`) })
     .superRefine((d, ctx) => {
       const problem = dateRangeProblem(d, new Date())
       if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}` })
@@ -61,7 +75,7 @@ export const sourceSchema = z
 const severity = z.preprocess((v) => {
   const b = blank(v)
   return typeof b === 'string' ? (genericSeverity(b) ?? b) : b
-}, z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4'], { error: (iss) => (iss.input === undefined ? 'severity is required' : `unknown severity "${String(iss.input)}" (expected SEV1, SEV2, SEV3 or SEV4)`) }))
+}, z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4'], { error: (iss) => (iss.input === undefined ? 'severity is required' : `unknown severity "${shown(iss.input)}" (expected SEV1, SEV2, SEV3 or SEV4)`) }))
 
 const httpUrl = z.preprocess(blank, z.url({ protocol: /^https?$/, error: 'causeChangeUrl must be an http(s) URL' }).max(2000).nullish())
 
@@ -104,7 +118,7 @@ const size = z.preprocess((v) => {
   if (typeof b !== 'string') return b
   const s = b.trim().toUpperCase()
   return ({ SMALL: 'S', MEDIUM: 'M', LARGE: 'L' } as Record<string, string>)[s] ?? s
-}, z.enum(['S', 'M', 'L'], { error: (iss) => `size "${String(iss.input)}" is not S, M or L` }).nullish())
+}, z.enum(['S', 'M', 'L'], { error: (iss) => `size "${shown(iss.input)}" is not S, M or L` }).nullish())
 
 /** Story points -> size: up to 3 is S, up to 8 is M, more is L; no estimate counts as M. */
 export function sizeFromPoints(p: number | null | undefined): 'S' | 'M' | 'L' {
@@ -160,7 +174,7 @@ export const budgetInputSchema = z.object({
   category: z.preprocess((v) => {
     const b = blank(v)
     return typeof b === 'string' ? (budgetCategory(b) ?? b) : b
-  }, z.enum(BUDGET_CATEGORIES, { error: (iss) => (iss.input === undefined ? 'category is required' : `unknown category "${String(iss.input)}" (expected training, expert_time, tool_licences, token_spend or hardware)`) })),
+  }, z.enum(BUDGET_CATEGORIES, { error: (iss) => (iss.input === undefined ? 'category is required' : `unknown category "${shown(iss.input)}" (expected training, expert_time, tool_licences, token_spend or hardware)`) })),
   /** Team slug, name or alias; empty for an organisation-wide line. */
   team: optText(200, 'team'),
   amount: z.preprocess((v) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { FormatOutput } from '@/lib/intake/formats/common'
-import { budgetInputSchema, incidentInputSchema, sizeFromPoints, techDebtInputSchema, throughputInputSchema } from '@/lib/intake/schemas'
+import { budgetInputSchema, incidentInputSchema, shown, sizeFromPoints, techDebtInputSchema, throughputInputSchema } from '@/lib/intake/schemas'
 import { dateRangeProblem, dayStart, isoDate, parseDate } from '@/lib/intake/dates'
 import type { AnyRecord, BudgetRecord, ImportKind, IncidentRecord, RowError, SkippedRow, SurveyResponseRecord, TechDebtRecord, ThroughputRecord } from '@/lib/intake/types'
 
@@ -14,7 +14,7 @@ export const surveyResponseRowSchema = z.object({
   externalId: z.string({ error: 'Response ID is required' }).trim().min(1, 'Response ID is required').max(200),
   submittedOn: z.preprocess(
     (v) => (typeof v === 'string' ? (parseDate(v) ?? v) : v),
-    z.date({ error: (iss) => `Timestamp "${String(iss.input ?? '')}" is not a date` }).superRefine((d, ctx) => {
+    z.date({ error: (iss) => `Timestamp "${shown(iss.input ?? '')}" is not a date` }).superRefine((d, ctx) => {
       const p = dateRangeProblem(d, new Date())
       if (p) ctx.addIssue({ code: 'custom', message: `Timestamp ${p}` })
     }),

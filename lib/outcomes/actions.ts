@@ -1,5 +1,6 @@
 'use server'
 
+import { asInputError } from '@/lib/api-body'
 import { revalidatePath } from 'next/cache'
 import { formValues, toActionError, type ActionResult } from '@/lib/action-result'
 import { requireUser } from '@/lib/auth/session'
@@ -14,6 +15,6 @@ export async function setTargetAction(_prev: ActionResult<TargetView> | null, fo
     revalidatePath('/outcomes')
     return { ok: true, data: saved, message: saved.unsafe ? 'Target saved, and flagged as unsafe.' : 'Target saved.' }
   } catch (err) {
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
 }

@@ -1,5 +1,6 @@
 'use server'
 
+import { asInputError } from '@/lib/api-body'
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { requireUser } from '@/lib/auth/session'
@@ -37,7 +38,7 @@ async function run(formData: FormData, fn: (values: Record<string, string>) => P
     for (const p of paths) revalidatePath(p, 'layout')
     return { ok: true, data: data ?? null, message: done }
   } catch (err) {
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
 }
 

@@ -1,5 +1,6 @@
 'use server'
 
+import { asInputError } from '@/lib/api-body'
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { requireUser } from '@/lib/auth/session'
@@ -29,7 +30,7 @@ export async function scheduleSurveyAction(_prev: ActionResult<{ id: string }> |
     const user = await requireUser()
     await scheduleSurvey(user, surveyFields(formData) as never)
   } catch (err) {
-    return toActionError(err, formValues(formData))
+    return toActionError(asInputError(err), formValues(formData))
   }
   revalidatePath('/surveys')
   redirect('/surveys?scheduled=1')
@@ -43,7 +44,7 @@ export async function updateSurveyAction(_prev: ActionResult<{ version: number }
     revalidatePath('/surveys')
     return { ok: true, data: { version: saved.version }, message: 'Saved.' }
   } catch (err) {
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
 }
 
@@ -53,7 +54,7 @@ export async function closeSurveyAction(_prev: ActionResult | null, formData: Fo
     const user = await requireUser()
     await closeSurvey(user, values.id ?? '', { version: values.version } as never)
   } catch (err) {
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
   revalidatePath('/surveys')
   redirect('/surveys?closed=1')
@@ -70,6 +71,6 @@ export async function answerSurveyAction(_prev: ActionResult | null, formData: F
     // the survey pages are dynamic and read the new state on the next visit.
     return { ok: true, data: undefined, message: 'Thank you. Your answer was recorded without your name.' }
   } catch (err) {
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
 }

@@ -104,11 +104,13 @@ async function resolveFilter(q: ReturnType<typeof resultsQuerySchema.parse>) {
     team = isUuid(q.team)
       ? await db.team.findUnique({ where: { id: q.team }, select: { id: true, name: true } })
       : ((await db.team.findUnique({ where: { slug: q.team.toLowerCase() }, select: { id: true, name: true } })) ??
-        (await db.team.findFirst({ where: { name: { equals: q.team, mode: 'insensitive' } }, select: { id: true, name: true } })))
+        byNameIgnoringCase(await db.team.findMany({ select: { id: true, name: true } }), q.team))
     if (!team) fields.team = ['No team with this id, slug or name.']
   }
   if (q.cohort) {
-    cohort = await db.cohort.findFirst({ where: isUuid(q.cohort) ? { id: q.cohort } : { name: { equals: q.cohort, mode: 'insensitive' } }, select: { id: true, name: true } })
+    cohort = isUuid(q.cohort)
+      ? await db.cohort.findUnique({ where: { id: q.cohort }, select: { id: true, name: true } })
+      : byNameIgnoringCase(await db.cohort.findMany({ select: { id: true, name: true } }), q.cohort)
     if (!cohort) fields.cohort = ['No cohort with this id or name.']
   }
   if (Object.keys(fields).length) throw new ValidationError('Some filters name nothing that exists.', fields)
@@ -200,4 +202,14 @@ export async function getSurveyResults(user: SessionUser, surveyId: string, raw:
     comments,
     breakdown,
   }
+}
+
+/**
+ * The row whose name equals `name` ignoring case. Compared here, not with Prisma's case-insensitive
+ * `equals` (an ILIKE that leaves \ % _ unescaped: a trailing backslash was a 500 and % matched any
+ * name). Teams and cohorts are a few hundred rows at most.
+ */
+function byNameIgnoringCase<T extends { name: string }>(rows: T[], name: string): T | null {
+  const wanted = name.trim().toLocaleLowerCase()
+  return rows.find((r) => r.name.toLocaleLowerCase() === wanted) ?? null
 }

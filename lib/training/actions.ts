@@ -1,5 +1,7 @@
 'use server'
 
+import { requireActionUser } from '@/lib/auth/guard'
+import { asInputError } from '@/lib/api-body'
 import { cookies } from 'next/headers'
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
@@ -45,7 +47,7 @@ export async function createModuleAction(_prev: Result<{ slug: string }> | null,
     const user = await requireUser()
     slug = (await createModule(user, moduleFields(formData) as never)).slug
   } catch (err) {
-    return toActionError(err, formValues(formData))
+    return toActionError(asInputError(err), formValues(formData))
   }
   revalidatePath('/training')
   redirect(`/training/${slug}/edit?created=1`)
@@ -59,7 +61,7 @@ export async function saveDraftAction(_prev: Result<{ version: number; savedAt: 
     revalidatePath(`/training/${values.slug}`)
     return { ok: true, data: { version: saved.version, savedAt: new Date().toISOString() }, message: saved.changed.length ? 'Draft saved.' : 'No changes to save.' }
   } catch (err) {
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
 }
 
@@ -83,7 +85,7 @@ export async function workflowAction(_prev: Result | null, formData: FormData): 
     revalidatePath('/training')
     return { ok: true, data: { version: after.version }, message: step.done }
   } catch (err) {
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
 }
 
@@ -94,7 +96,7 @@ export async function flagModuleAction(_prev: Result<null> | null, formData: For
     revalidatePath(`/training/${values.slug}`)
     return { ok: true, data: null, message: 'Thank you. The owner will see your flag.' }
   } catch (err) {
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
 }
 
@@ -105,7 +107,7 @@ export async function resolveFlagAction(_prev: Result<null> | null, formData: Fo
     revalidatePath('/training/workspace')
     return { ok: true, data: null, message: 'Flag resolved.' }
   } catch (err) {
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
 }
 
@@ -115,7 +117,7 @@ export async function rateModuleAction(_prev: Result<{ helpful: boolean }> | nul
     const r = await rateModule(await requireUser(), values.slug, values)
     return { ok: true, data: r, message: 'Thanks for the feedback.' }
   } catch (err) {
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
 }
 
@@ -127,7 +129,7 @@ export async function setCompletionAction(_prev: Result<{ completed: boolean }> 
     revalidatePath('/training')
     return { ok: true, data: r, message: r.completed ? 'Marked as complete.' : 'Marked as not complete.' }
   } catch (err) {
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
 }
 
@@ -145,7 +147,7 @@ export async function updateLearningPathAction(_prev: Result<null> | null, formD
     revalidatePath('/training/paths')
     return { ok: true, data: null, message: 'Learning path saved.' }
   } catch (err) {
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
 }
 
@@ -154,6 +156,6 @@ export async function updateLearningPathAction(_prev: Result<null> | null, formD
  * updated since your last visit". Nothing about visits is stored on the server.
  */
 export async function markTrainingSeenAction(): Promise<void> {
-  await requireUser()
+  await requireActionUser('/training')
   ;(await cookies()).set(TRAINING_SEEN_COOKIE, new Date().toISOString(), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86_400 })
 }

@@ -63,7 +63,7 @@ export const workflowResultSchema = z.object({
 
 export const errorSchema = z.object({
   error: z.object({
-    code: z.enum(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_INPUT', 'RULE_VIOLATION', 'RATE_LIMITED', 'INTERNAL']),
+    code: z.enum(['UNAUTHENTICATED', 'FORBIDDEN', 'SECOND_FACTOR_REQUIRED', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'CONFLICT', 'INVALID_INPUT', 'RULE_VIOLATION', 'RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL']),
     message: z.string(),
     fields: z.record(z.string(), z.array(z.string())).optional(),
     details: z.record(z.string(), z.unknown()).optional(),

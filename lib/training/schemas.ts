@@ -107,10 +107,13 @@ export const completionSchema = z.object({
 })
 
 export const FRESHNESS = ['any', 'fresh', 'stale'] as const
+const withoutNul = (s: string) => s.replace(/\u0000/g, ' ').trim()
+
 export const searchSchema = z.object({
-  q: z.string().trim().max(200, { error: 'Search for at most 200 characters.' }).optional().default(''),
+  // NUL is not a word and PostgreSQL text cannot hold it (a 500 before): it separates words here.
+  q: z.string().trim().max(200, { error: 'Search for at most 200 characters.' }).transform(withoutNul).optional().default(''),
   kind: z.enum(TRAINING_KINDS).optional(),
-  tag: z.string().trim().toLowerCase().max(40).optional(),
+  tag: z.string().trim().toLowerCase().max(40).transform(withoutNul).optional(),
   stage: z.enum(AUDIENCES).optional(),
   freshness: z.enum(FRESHNESS).optional().default('any'),
   includeRetired: z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]).optional().transform((v) => v === true || v === 'true' || v === '1'),

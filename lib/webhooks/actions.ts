@@ -1,8 +1,9 @@
 'use server'
+import { asInputError } from '@/lib/api-body'
 import { randomBytes } from 'node:crypto'
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { requireUser } from '@/lib/auth/session'
+import { requireActionUser } from '@/lib/auth/guard'
 import { isAppError } from '@/lib/errors'
 import { formValues, toActionError, type ActionResult } from '@/lib/action-result'
 import { createWebhook, deleteWebhook, sendTestWebhook, updateWebhook } from '@/lib/webhooks/endpoints'
@@ -12,6 +13,7 @@ import { createWebhook, deleteWebhook, sendTestWebhook, updateWebhook } from '@/
 const PAGE = '/admin/webhooks'
 const str = (f: FormData, k: string) => (typeof f.get(k) === 'string' ? String(f.get(k)) : undefined)
 
+
 function back(params: Record<string, string>): never {
   redirect(`${PAGE}?${new URLSearchParams(params)}`)
 }
@@ -20,6 +22,7 @@ async function run(fn: () => Promise<unknown>, ok: string) {
   try {
     await fn()
   } catch (err) {
+    err = asInputError(err)
     if (!isAppError(err)) throw err
     const fields = err.fieldErrors ? ' ' + Object.entries(err.fieldErrors).map(([k, v]) => `${k}: ${v.join(' ')}`).join('; ') : ''
     back({ error: `${err.message}${fields}`.slice(0, 600) })
@@ -30,31 +33,31 @@ async function run(fn: () => Promise<unknown>, ok: string) {
 
 /** Adds an endpoint. The secret is shown once in the returned state (generated when left empty), never again. */
 export async function createWebhookAction(_prev: ActionResult<{ secret: string; name: string }> | null, form: FormData): Promise<ActionResult<{ secret: string; name: string }>> {
-  const user = await requireUser()
+  const user = await requireActionUser(PAGE)
   const secret = str(form, 'secret') || randomBytes(24).toString('base64url')
   try {
     await createWebhook(user, { name: str(form, 'name'), url: str(form, 'url'), secret, active: true })
   } catch (err) {
     const values = formValues(form)
     delete values.secret
-    return toActionError(err, values)
+    return toActionError(asInputError(err), values)
   }
   revalidatePath(PAGE)
   return { ok: true, data: { secret, name: str(form, 'name') ?? '' }, message: 'Webhook added. Copy the secret now: it is not shown again.' }
 }
 
 export async function toggleWebhookAction(form: FormData) {
-  const user = await requireUser()
+  const user = await requireActionUser(PAGE)
   const active = str(form, 'active') === 'true'
   await run(() => updateWebhook(user, str(form, 'id') ?? '', { version: str(form, 'version'), active }), active ? 'Webhook enabled.' : 'Webhook disabled.')
 }
 
 export async function testWebhookAction(form: FormData) {
-  const user = await requireUser()
+  const user = await requireActionUser(PAGE)
   await run(() => sendTestWebhook(user, str(form, 'id') ?? ''), 'Test message queued: see the delivery log below.')
 }
 
 export async function deleteWebhookAction(form: FormData) {
-  const user = await requireUser()
+  const user = await requireActionUser(PAGE)
   await run(() => deleteWebhook(user, str(form, 'id') ?? ''), 'Webhook deleted.')
 }

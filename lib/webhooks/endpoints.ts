@@ -1,4 +1,5 @@
 import 'server-only'
+import { z } from 'zod'
 import { db } from '@/lib/db'
 import { assertCan } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
@@ -50,7 +51,7 @@ export async function updateWebhook(user: SessionUser, id: string, raw: unknown)
   assertCan(user, 'admin.access')
   const { version, ...changes } = parseInput(updateWebhookSchema, raw)
   return db.$transaction(async (tx) => {
-    const found = await tx.webhookEndpoint.findUnique({ where: { id } })
+    const found = isUuid(id) ? await tx.webhookEndpoint.findUnique({ where: { id } }) : null
     if (!found) throw new NotFoundError('No such webhook.')
     const { count } = await tx.webhookEndpoint.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } })
     if (count === 0) throw new ConflictError('Someone else changed this webhook since you opened it. Reload and apply your change again.')
@@ -63,7 +64,7 @@ export async function updateWebhook(user: SessionUser, id: string, raw: unknown)
 export async function deleteWebhook(user: SessionUser, id: string) {
   assertCan(user, 'admin.access')
   return db.$transaction(async (tx) => {
-    const found = await tx.webhookEndpoint.findUnique({ where: { id } })
+    const found = isUuid(id) ? await tx.webhookEndpoint.findUnique({ where: { id } }) : null
     if (!found) throw new NotFoundError('No such webhook.')
     await tx.webhookEndpoint.delete({ where: { id } })
     await recordAudit(actor(user), { action: 'webhooks.delete', entityType: 'WebhookEndpoint', entityId: id, summary: { name: found.name, url: found.url } }, tx)
@@ -75,7 +76,7 @@ export async function deleteWebhook(user: SessionUser, id: string) {
 export async function sendTestWebhook(user: SessionUser, id: string) {
   assertCan(user, 'admin.access')
   const out = await db.$transaction(async (tx) => {
-    const found = await tx.webhookEndpoint.findUnique({ where: { id } })
+    const found = isUuid(id) ? await tx.webhookEndpoint.findUnique({ where: { id } }) : null
     if (!found) throw new NotFoundError('No such webhook.')
     const { webhookPayload } = await import('@/lib/webhooks/outbox')
     const d = await tx.webhookDelivery.create({ data: { endpointId: id, event: 'ping', payload: webhookPayload({ event: 'ping', text: 'Paceline webhook test: this endpoint receives model-change announcements.', data: {} }) } })
@@ -87,3 +88,8 @@ export async function sendTestWebhook(user: SessionUser, id: string) {
 }
 
 export { enqueueWebhook }
+
+/** A malformed id names no row (Prisma would throw on the uuid column, a 500). */
+function isUuid(id: string): boolean {
+  return z.uuid().safeParse(id).success
+}

@@ -21,7 +21,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('every section an admin can reach, and the error pages', async ({ page }) => {
       await signIn(page, 'admin@example.com')
-      for (const path of ['/', '/rollout', '/training', '/models', '/outcomes', '/budget', '/admin', '/no-such-page']) {
+      for (const path of ['/', '/rollout', '/training', '/models', '/surveys', '/outcomes', '/budget', '/audit', '/admin', '/account/security', '/notifications', '/no-such-page']) {
         await page.goto(path)
         await expectNoViolations(page, path)
       }

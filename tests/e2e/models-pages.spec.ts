@@ -153,7 +153,7 @@ test.describe('webhooks', () => {
     const endpoints = page.getByRole('region', { name: 'Webhook endpoints' })
     await expect(endpoints.getByRole('row', { name: new RegExp(name) })).toContainText('Enabled')
     await expect(page.getByText(secret!)).toHaveCount(0)
-    await endpoints.getByRole('button', { name: `Send a test to ${name}` }).click()
+    await endpoints.getByRole('button', { name: `Send test to ${name}` }).click()
     await expect(page.getByRole('status')).toContainText('Test message queued')
     await expect.poll(() => received.length, { timeout: 20_000 }).toBeGreaterThan(0)
     expect(received[0].signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/)

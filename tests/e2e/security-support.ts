@@ -99,3 +99,117 @@ export function exportedMethods(routeFile: string): string[] {
 
 /** A Node/V8 stack line or a server file path in a response body. */
 export const STACK_TRACE = /\n\s+at\s+\S+.*\(?[/\\][^)\s]+:\d+:\d+|\/work\/|node_modules[/\\]|webpack-internal:|[A-Za-z]:\\[^\s]+\.ts|\.tsx?:\d+:\d+/
+
+/** An exported server action: the file (relative to the repository) and the export's name. */
+export interface ServerActionExport {
+  file: string
+  name: string
+}
+
+const SOURCE_ROOTS = ['app', 'lib', 'components']
+
+/**
+ * Every server action in the sources: each export of a module whose first statement is 'use server',
+ * and every function with an inline 'use server' (listed as `inline@<line>`, so the matrix must name it).
+ */
+export function serverActionExports(): ServerActionExport[] {
+  const out: ServerActionExport[] = []
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name)
+      if (e.isDirectory()) {
+        if (e.name !== 'generated' && e.name !== 'node_modules') walk(full)
+        continue
+      }
+      if (!/\.(ts|tsx|js|jsx|mjs)$/.test(e.name)) continue
+      const src = readFileSync(full, 'utf8')
+      if (!/['"]use server['"]/.test(src)) continue
+      const body = src.replace(/^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*/, '')
+      if (/^['"]use server['"]/.test(body)) {
+        for (const m of src.matchAll(/export\s+(?:async\s+)?(?:function\s*\*?|const|let|var)\s+([A-Za-z_$][\w$]*)/g)) out.push({ file: full, name: m[1] })
+        for (const m of src.matchAll(/export\s*\{([^}]*)\}/g)) {
+          for (const part of m[1].split(',')) {
+            const name = part.trim().split(/\s+as\s+/).at(-1)?.trim()
+            if (name) out.push({ file: full, name })
+          }
+        }
+        if (/export\s+default\b/.test(src)) out.push({ file: full, name: 'default' })
+      } else {
+        src.split('\n').forEach((line, i) => {
+          if (/^\s*['"]use server['"]/.test(line)) out.push({ file: full, name: `inline@${i + 1}` })
+        })
+      }
+    }
+  }
+  for (const root of SOURCE_ROOTS) walk(root)
+  return out.sort((a, b) => `${a.file}#${a.name}`.localeCompare(`${b.file}#${b.name}`))
+}
+
+/** One server action in the build: its id, source file and export, and the pages (workers) that can run it. */
+export interface BuiltServerAction {
+  id: string
+  file: string
+  name: string
+  workers: string[]
+}
+
+/** The build's server-reference-manifest.json (NEXT_DIST_DIR, as the e2e app was built). */
+export function builtServerActions(): BuiltServerAction[] {
+  const dist = process.env.NEXT_DIST_DIR ?? '.next'
+  const manifest = JSON.parse(readFileSync(path.join(dist, 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>
+  }
+  return Object.entries(manifest.node).map(([id, entry]) => ({
+    id,
+    file: entry.filename ?? '',
+    name: entry.exportedName ?? '',
+    workers: Object.keys(entry.workers),
+  }))
+}
+
+/**
+ * A cheap fingerprint of the whole database: per table its row count, and where the table has them
+ * the latest updatedAt and the sum of versions. One query (built once per call from the catalogue).
+ * Tables in `excluded` are left out: tables that move on their own (sign-in bookkeeping and
+ * server-side sessions, token last use, the audit log that also records refusals, schema history).
+ */
+export const DIGEST_EXCLUDED = new Set(['_prisma_migrations', 'AuditLog', 'LoginFailure', 'ApiToken', 'AuthSession'])
+
+export async function databaseDigest(c: pg.Client, excluded: ReadonlySet<string> = DIGEST_EXCLUDED): Promise<Record<string, string>> {
+  return (await databaseDigester(c, excluded))()
+}
+
+/** The digest query built once (for many digests on one connection, as the fuzzer takes). */
+export async function databaseDigester(c: pg.Client, excluded: ReadonlySet<string> = DIGEST_EXCLUDED): Promise<() => Promise<Record<string, string>>> {
+  const cols = await c.query(
+    `SELECT c.table_name AS t, array_agg(c.column_name::text) AS cols FROM information_schema.columns c
+     JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+     WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' GROUP BY c.table_name ORDER BY c.table_name`,
+  )
+  const parts: string[] = []
+  for (const row of cols.rows as Array<{ t: string; cols: string[] }>) {
+    if (excluded.has(row.t)) continue
+    const names = new Set(row.cols)
+    const fields = ['count(*)::text']
+    if (names.has('updatedAt')) fields.push(`coalesce(max("updatedAt")::text, '-')`)
+    if (names.has('version')) fields.push(`coalesce(sum("version")::text, '-')`)
+    parts.push(`SELECT ${pgLiteral(row.t)} AS t, concat_ws('|', ${fields.join(', ')}) AS d FROM "${row.t.replace(/"/g, '""')}"`)
+  }
+  const sql = parts.join(' UNION ALL ')
+  return async () => {
+    const out: Record<string, string> = {}
+    if (!parts.length) return out
+    const r = await c.query(sql)
+    for (const row of r.rows as Array<{ t: string; d: string }>) out[row.t] = row.d
+    return out
+  }
+}
+
+function pgLiteral(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`
+}
+
+/** The tables whose fingerprint differs, as "Table: before -> after". */
+export function digestDiff(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]).map((t) => `${t}: ${before[t]} -> ${after[t]}`)
+}

@@ -53,7 +53,7 @@ test('a leader schedules a pulse, developers answer, results appear only from 5 
   const dev = await devContext.newPage()
   await signIn(dev, 'dev@example.com')
   await dev.goto('/surveys')
-  await dev.getByRole('link', { name: `Answer “${title}”` }).click()
+  await dev.getByRole('link', { name: `Answer now for “${title}”` }).click()
   const overall = dev.getByRole('group', { name: /Overall, how satisfied/ })
   await overall.getByRole('radio').first().focus()
   await dev.keyboard.press('ArrowRight')

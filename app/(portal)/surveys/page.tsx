@@ -50,8 +50,8 @@ export default async function SurveysPage({ searchParams }: { searchParams: Prom
                     <span aria-hidden="true">✓ </span>You have answered. Thank you.
                   </p>
                 ) : (
-                  <Link href={`/surveys/${s.id}`} className={buttonClasses({ className: 'self-start' })} aria-label={`Answer “${s.title}”`}>
-                    Answer now
+                  <Link href={`/surveys/${s.id}`} className={buttonClasses({ className: 'self-start' })}>
+                    Answer now<span className="sr-only"> for “{s.title}”</span>
                   </Link>
                 )}
               </li>

@@ -1,4 +1,5 @@
 import 'server-only'
+import { z } from 'zod'
 import { db } from '@/lib/db'
 import { assertCan } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
@@ -101,6 +102,8 @@ export async function recordModelChange(user: SessionUser, raw: unknown) {
 }
 
 async function loadForUpdate(tx: Tx, id: string, version: number) {
+  // Not a uuid: no such row (Prisma would throw on the uuid column, a 500).
+  if (!z.uuid().safeParse(id).success) throw new NotFoundError('No such model change.')
   const c = await tx.modelChangeEvent.findUnique({ where: { id }, include: { fromModel: true, toModel: true } })
   if (!c) throw new NotFoundError('No such model change.')
   if (c.version !== version) throw new ConflictError('Someone else changed this model change since you opened it. Reload to see the current state.').withDetails({ currentVersion: c.version, status: c.status, currentStage: c.currentStage })

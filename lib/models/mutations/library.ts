@@ -1,4 +1,5 @@
 import 'server-only'
+import { z } from 'zod'
 import { db } from '@/lib/db'
 import { assertCan } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
@@ -27,6 +28,8 @@ export async function createModelVersion(user: SessionUser, raw: unknown) {
 export async function updateModelVersion(user: SessionUser, id: string, raw: unknown) {
   assertCan(user, 'models.manage')
   const { version, ...changes } = parseInput(updateModelSchema, raw)
+  // Not a uuid: no such row (Prisma would throw on the uuid column, a 500).
+  if (!z.uuid().safeParse(id).success) throw new NotFoundError('No such model version.')
   return db.$transaction(async (tx) => {
     const m = await tx.modelVersion.findUnique({ where: { id } })
     if (!m) throw new NotFoundError('No such model version.')
@@ -61,6 +64,8 @@ export async function assignModel(user: SessionUser, raw: unknown) {
 /** models.manage. Removes an assignment. */
 export async function unassignModel(user: SessionUser, id: string) {
   assertCan(user, 'models.manage')
+  // Not a uuid: no such row (Prisma would throw on the uuid column, a 500).
+  if (!z.uuid().safeParse(id).success) throw new NotFoundError('No such assignment.')
   return db.$transaction(async (tx) => {
     const a = await tx.modelAssignment.findUnique({ where: { id } })
     if (!a) throw new NotFoundError('No such assignment.')

@@ -1,4 +1,5 @@
 import 'server-only'
+import { z } from 'zod'
 import { db } from '@/lib/db'
 import { assertCan } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
@@ -10,6 +11,8 @@ import { resolveTaskSchema, updateTaskSchema } from '@/lib/models/schemas'
 import { actorOf, assertOwnerOrLeader, day, type Tx } from './shared'
 
 async function loadTask(tx: Tx, id: string) {
+  // Not a uuid: no such row (Prisma would throw on the uuid column, a 500).
+  if (!z.uuid().safeParse(id).success) throw new NotFoundError('No such re-validation task.')
   const t = await tx.revalidationTask.findUnique({
     where: { id },
     include: { change: { include: { toModel: true, fromModel: true } }, module: { select: { id: true, slug: true, status: true, latestVersion: true } }, skill: { select: { id: true, slug: true, revision: true, status: true } } },

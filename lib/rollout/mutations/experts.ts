@@ -1,5 +1,5 @@
 import 'server-only'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { db } from '@/lib/db'
 import { recordAudit } from '@/lib/audit'
 import { assertCan } from '@/lib/auth/permissions'
@@ -24,6 +24,9 @@ export async function openPoll(user: SessionUser, raw: z.input<typeof openPollSc
 /** rollout.plan. Closes a poll (no more answers). Errors: NOT_FOUND, CONFLICT. */
 export async function closePoll(user: SessionUser, pollId: string, version: number) {
   assertCan(user, 'rollout.plan')
+  // A malformed id names no row (Prisma would throw on the uuid column, a 500).
+  if (!z.uuid().safeParse(pollId).success) throw new NotFoundError('No such poll.')
+  if (!Number.isSafeInteger(version)) throw new ValidationError('Some fields need attention.', { version: ['Reload the page and try again.'] })
   return db.$transaction(async (tx) => {
     const { count } = await tx.expertPoll.updateMany({ where: { id: pollId, version, status: 'OPEN' }, data: { status: 'CLOSED', version: { increment: 1 } } })
     if (count === 0) {

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { db } from '@/lib/db'
 import { recordAudit } from '@/lib/audit'
 import type { SessionUser } from '@/lib/auth/session'
@@ -48,6 +48,8 @@ export async function createFinding(user: SessionUser, raw: z.input<typeof creat
 /** Experts and leaders. Updates a finding (status, severity, owner, resolution, linked modules); compare-and-set on version. */
 export async function updateFinding(user: SessionUser, findingId: string, raw: z.input<typeof updateFindingSchema>) {
   await assertFindingsWriter(user)
+  // A malformed id names no row (Prisma would throw on the uuid column, a 500).
+  if (!z.uuid().safeParse(findingId).success) throw new NotFoundError('No such finding.')
   const input = parseInput(updateFindingSchema, raw)
   if (input.status && input.status !== 'OPEN' && input.resolution === undefined) {
     // A closed finding says how it was resolved; the existing resolution counts.

@@ -1,5 +1,5 @@
 import 'server-only'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { db } from '@/lib/db'
 import { recordAudit } from '@/lib/audit'
 import { assertCan } from '@/lib/auth/permissions'
@@ -91,6 +91,8 @@ export async function addCriterion(user: SessionUser, raw: z.input<typeof criter
 /** rollout.plan. Removes a gate criterion. */
 export async function removeCriterion(user: SessionUser, criterionId: string) {
   assertCan(user, 'rollout.plan')
+  // A malformed id names no row (Prisma would throw on the uuid column, a 500).
+  if (!z.uuid().safeParse(criterionId).success) throw new NotFoundError('No such criterion.')
   return db.$transaction(async (tx) => {
     const c = await tx.gateCriterion.findUnique({ where: { id: criterionId }, select: { id: true, phaseId: true, metric: true, description: true } })
     if (!c) throw new NotFoundError('No such criterion.')

@@ -379,18 +379,14 @@ describe('renderMarkdown: size and robustness', () => {
     return parts.join('')
   }
 
-  it('renders a body at the 200 kB limit completely and quickly', () => {
+  // No speed assertion (speed lives in the bench): super-linear rendering takes minutes at this size
+  // and fails on the generous timeout; a busy machine does not.
+  it('renders a body at the 200 kB limit completely', { timeout: 60_000 }, () => {
     const md = largeBody()
     expect(new TextEncoder().encode(md).length).toBeGreaterThan(MARKDOWN_MAX_BYTES - 3_000)
-    renderMarkdown('# warm-up')
-    const started = performance.now()
     const html = renderMarkdown(md)
-    const elapsed = performance.now() - started
     const steps = md.match(/^## /gm)?.length ?? 0
     expect(html.match(/<h2 id=/g)?.length).toBe(steps)
-    // About 0.3 s on the 2-core CI machines, 2.6 s seen on a machine shared with three builds; the
-    // bound catches super-linear behaviour (which takes minutes at this size), not speed.
-    expect(elapsed).toBeLessThan(5_000)
   })
 
   it('does not throw on pathological nesting: shows the body as escaped text instead', () => {

@@ -45,7 +45,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                       <div className="flex flex-wrap gap-2">
                         <form action={testWebhookAction}>
                           <input type="hidden" name="id" value={h.id} />
-                          <button type="submit" className={buttonClasses({ variant: 'secondary', size: 'sm' })} aria-label={`Send a test to ${h.name}`}>Send test</button>
+                          <button type="submit" className={buttonClasses({ variant: 'secondary', size: 'sm' })} aria-label={`Send test to ${h.name}`}>Send test</button>
                         </form>
                         <form action={toggleWebhookAction}>
                           <input type="hidden" name="id" value={h.id} />

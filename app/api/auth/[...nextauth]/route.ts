@@ -1,5 +1,6 @@
 import NextAuth from 'next-auth'
 import { authOptions } from '@/lib/auth/options'
+import { methodsNotAllowed } from '@/lib/api'
 
 export const dynamic = 'force-dynamic'
 
@@ -10,3 +11,5 @@ async function handler(req: Request, ctx: Ctx) {
 }
 
 export { handler as GET, handler as POST }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

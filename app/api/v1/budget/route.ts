@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { searchParams } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { ingestRecords, listBudget } from '@/lib/intake/api'
@@ -17,3 +17,5 @@ export async function POST(request: Request) {
     return json(await ingestRecords(user, 'budget', await readBatchJson(request)))
   })
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson, searchParams } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { recordModelChange } from '@/lib/models/mutations'
@@ -17,3 +17,5 @@ export async function POST(request: Request) {
     return json({ ...(await getChange(user, created.id)), flagged: created.flagged }, { status: 201, headers: { Location: `/api/v1/changes/${created.id}` } })
   })
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

@@ -1,4 +1,4 @@
-import { handle, json, NO_STORE } from '@/lib/api'
+import { handle, json, NO_STORE, methodsNotAllowed } from '@/lib/api'
 import { can } from '@/lib/auth/permissions'
 import { requireApiUser } from '@/lib/auth/session'
 import { ForbiddenError, isAppError } from '@/lib/errors'
@@ -49,3 +49,5 @@ export async function POST(request: Request) {
     return new Response(stream, { headers: { ...NO_STORE, 'Content-Type': 'application/x-ndjson; charset=utf-8', 'X-Accel-Buffering': 'no' } })
   })
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { idempotent } from '@/lib/idempotency'
 import { searchParams } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
@@ -18,3 +18,5 @@ export async function POST(request: Request) {
     return idempotent(request, user, async () => json(await ingestRecords(user, 'incidents', await readBatchJson(request))))
   })
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

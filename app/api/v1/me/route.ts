@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { requireApiUser } from '@/lib/auth/session'
 import { assertCan } from '@/lib/auth/permissions'
 
@@ -11,3 +11,5 @@ export async function GET(request: Request) {
     return json({ email: user.email, name: user.name, role: user.role, via: user.via, ...(user.tokenScope ? { tokenScope: user.tokenScope } : {}) })
   })
 }
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed('GET')

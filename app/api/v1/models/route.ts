@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { createModelVersion } from '@/lib/models/mutations'
@@ -18,3 +18,5 @@ export async function POST(request: Request) {
     return json(model, { status: 201, headers: { Location: `/api/v1/models/${created.id}` } })
   })
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { searchParams } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { listNotifications } from '@/lib/notifications/queries'
@@ -12,3 +12,5 @@ export async function GET(request: Request) {
     return json({ unread: list.filter((n) => !n.read).length, notifications: list })
   })
 }
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed('GET')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { searchParams } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { outcomesForApi } from '@/lib/outcomes/api'
@@ -9,3 +9,5 @@ export const dynamic = 'force-dynamic'
 export async function GET(request: Request) {
   return handle(async () => json(await outcomesForApi(await requireApiUser(request), searchParams(request))))
 }
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed('GET')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson, searchParams } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { createSkill } from '@/lib/models/mutations'
@@ -20,3 +20,5 @@ export async function POST(request: Request) {
     return json(await getSkill(user, created.slug), { status: 201, headers: { Location: `/api/v1/skills/${created.slug}` } })
   })
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { scheduleSurvey } from '@/lib/surveys/mutations'
@@ -17,3 +17,5 @@ export async function POST(request: Request) {
     return json(created, { status: 201, headers: { Location: `/api/v1/surveys/${created.id}` } })
   })
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { requireApiUser } from '@/lib/auth/session'
 import { teamsForApi } from '@/lib/rollout/api'
 
@@ -7,3 +7,5 @@ export const dynamic = 'force-dynamic'
 export async function GET(request: Request) {
   return handle(async () => json(await teamsForApi(await requireApiUser(request))))
 }
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed('GET')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { idempotent } from '@/lib/idempotency'
 import { readJson, searchParams } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
@@ -20,3 +20,5 @@ export async function POST(request: Request) {
     })
   })
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

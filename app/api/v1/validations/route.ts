@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson, searchParams } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { z } from 'zod'
@@ -27,3 +27,5 @@ export async function POST(request: Request) {
     return json(await recordSkillValidation(user, skill, body), { status: 201 })
   })
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { createWebhook, listWebhooks } from '@/lib/webhooks/endpoints'
@@ -16,3 +16,5 @@ export async function POST(request: Request) {
     return json((await listWebhooks(user)).find((w) => w.id === created.id), { status: 201 })
   })
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { requireApiUser } from '@/lib/auth/session'
 import { getChange } from '@/lib/models/queries'
 
@@ -8,3 +8,5 @@ type Ctx = { params: Promise<{ id: string }> }
 export async function GET(request: Request, ctx: Ctx) {
   return handle(async () => json(await getChange(await requireApiUser(request), (await ctx.params).id)))
 }
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed('GET')

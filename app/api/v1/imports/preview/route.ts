@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { can } from '@/lib/auth/permissions'
 import { requireApiUser } from '@/lib/auth/session'
 import { ForbiddenError } from '@/lib/errors'
@@ -16,3 +16,5 @@ export async function POST(request: Request) {
     return json(await previewImport(actorOf(user), await importRequestFrom(request)))
   })
 }
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed('POST')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { getSeverityMappings, updateSeverityMapping } from '@/lib/intake/settings'
@@ -13,3 +13,5 @@ export async function GET(request: Request) {
 export async function PUT(request: Request) {
   return handle(async () => json(await updateSeverityMapping(await requireApiUser(request), await readJson(request))))
 }
+
+export const { POST, PATCH, DELETE } = methodsNotAllowed('GET', 'PUT')

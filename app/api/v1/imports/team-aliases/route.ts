@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { listTeamChoices, saveTeamAliases } from '@/lib/intake/jobs'
@@ -16,3 +16,5 @@ export async function POST(request: Request) {
     return json(await saveTeamAliases(user, await readJson(request)))
   })
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

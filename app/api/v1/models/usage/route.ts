@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { parseInput } from '@/lib/action-result'
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { searchParams } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { readUpload } from '@/lib/intake/body'
@@ -29,3 +29,5 @@ export async function POST(request: Request) {
     return json(await importCopilotUsage(user, bytes, { teamSlug: searchParams(request).team ?? null }))
   })
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

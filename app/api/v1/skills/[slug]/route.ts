@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { updateSkill } from '@/lib/models/mutations'
@@ -19,3 +19,5 @@ export async function PATCH(request: Request, ctx: Ctx) {
     return json(await getSkill(user, slug))
   })
 }
+
+export const { POST, PUT, DELETE } = methodsNotAllowed('GET', 'PATCH')

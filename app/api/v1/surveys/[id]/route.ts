@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { updateSurvey } from '@/lib/surveys/mutations'
@@ -12,3 +12,5 @@ export async function PATCH(request: Request, ctx: Ctx) {
     return json(await updateSurvey(user, (await ctx.params).id, (await readJson(request)) as never))
   })
 }
+
+export const { GET, POST, PUT, DELETE } = methodsNotAllowed('PATCH')

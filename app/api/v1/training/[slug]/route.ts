@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { moduleForApi } from '@/lib/training/api'
@@ -21,3 +21,5 @@ export async function PATCH(request: Request, ctx: Ctx) {
     return json({ slug: saved.slug, version: saved.version, status: saved.status })
   })
 }
+
+export const { POST, PUT, DELETE } = methodsNotAllowed('GET', 'PATCH')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { deleteWebhook, listWebhooks, sendTestWebhook, updateWebhook } from '@/lib/webhooks/endpoints'
@@ -23,3 +23,5 @@ export async function DELETE(request: Request, ctx: Ctx) {
 export async function POST(request: Request, ctx: Ctx) {
   return handle(async () => json(await sendTestWebhook(await requireApiUser(request), (await ctx.params).id), { status: 202 }))
 }
+
+export const { GET, PUT } = methodsNotAllowed('POST', 'PATCH', 'DELETE')

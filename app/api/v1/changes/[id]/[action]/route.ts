@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { NotFoundError } from '@/lib/errors'
@@ -21,3 +21,5 @@ export async function POST(request: Request, ctx: Ctx) {
     return json(await getChange(user, id))
   })
 }
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed('POST')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { requireApiUser } from '@/lib/auth/session'
 import { unassignModel } from '@/lib/models/mutations'
 
@@ -8,3 +8,5 @@ type Ctx = { params: Promise<{ id: string }> }
 export async function DELETE(request: Request, ctx: Ctx) {
   return handle(async () => json(await unassignModel(await requireApiUser(request), (await ctx.params).id)))
 }
+
+export const { GET, POST, PUT, PATCH } = methodsNotAllowed('DELETE')

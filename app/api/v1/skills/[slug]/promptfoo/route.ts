@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { requireApiUser } from '@/lib/auth/session'
 import { readUpload } from '@/lib/intake/body'
 import { importPromptfoo } from '@/lib/models/imports'
@@ -13,3 +13,5 @@ export async function POST(request: Request, ctx: Ctx) {
     return json(await importPromptfoo(user, (await ctx.params).slug, await readUpload(request)), { status: 201 })
   })
 }
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed('POST')

@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { recordSkillValidation } from '@/lib/models/mutations'
@@ -17,3 +17,5 @@ export async function GET(request: Request, ctx: Ctx) {
 export async function POST(request: Request, ctx: Ctx) {
   return handle(async () => json(await recordSkillValidation(await requireApiUser(request), (await ctx.params).slug, await readJson(request)), { status: 201 }))
 }
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed('GET', 'POST')

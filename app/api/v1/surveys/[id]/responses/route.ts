@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { idempotent } from '@/lib/idempotency'
 import { readJson } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
@@ -14,3 +14,5 @@ export async function POST(request: Request, ctx: Ctx) {
     return idempotent(request, user, async () => json(await answerSurvey(user, (await ctx.params).id, (await readJson(request)) as never), { status: 201 }))
   })
 }
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed('POST')

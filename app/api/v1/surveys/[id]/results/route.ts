@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { searchParams } from '@/lib/api-body'
 import { requireApiUser } from '@/lib/auth/session'
 import { resultsForApi } from '@/lib/surveys/api'
@@ -12,3 +12,5 @@ export async function GET(request: Request, ctx: Ctx) {
     return json(await resultsForApi(user, (await ctx.params).id, searchParams(request)))
   })
 }
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed('GET')

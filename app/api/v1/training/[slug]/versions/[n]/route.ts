@@ -1,4 +1,4 @@
-import { handle, json } from '@/lib/api'
+import { handle, json, methodsNotAllowed } from '@/lib/api'
 import { requireApiUser } from '@/lib/auth/session'
 import { NotFoundError } from '@/lib/errors'
 import { moduleForApi } from '@/lib/training/api'
@@ -15,3 +15,5 @@ export async function GET(request: Request, ctx: Ctx) {
     return json(await moduleForApi(user, slug, number))
   })
 }
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed('GET')
