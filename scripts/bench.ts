@@ -4,7 +4,7 @@ import { fail, log } from './cli'
 import { EXPECTED_MODULES, EXPECTED_VERSIONS, IMPORT_ROWS, TARGETS, readConfig } from './bench/config'
 import { prepareDatabase, type Dataset } from './bench/database'
 import { distinctSearchPaths, loadFixtures, searchPaths, signIn } from './bench/fixtures'
-import { cpuBusy, postmasterPid, processCpuMs, processTreeCpuMs } from './bench/cpu'
+import { cpuBusy, postmasterPid, processTreeCpuMs } from './bench/cpu'
 import { measure, probe, stopLoad, type CpuProbes, type Measurement, type Scenario } from './bench/load'
 import { judge, pathTable, resultsTable, verdict, verdictLine, writeResults, type Skipped, type Verdict } from './bench/report'
 import {
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   }
 
   try {
-    log(`${os.cpus().length} CPUs, node ${process.version}; ${cfg.connections} connections, ${cfg.warmupSeconds} s warm-up + ${cfg.seconds} s per scenario`)
+    log(`${os.cpus().length} CPUs, node ${process.version}; ${cfg.connections} connections, server workers: ${cfg.workers}, ${cfg.warmupSeconds} s warm-up + ${cfg.seconds} s per scenario`)
     await buildApp(cfg, log)
     checkpoint()
     const { db, dataset } = await prepareDatabase(cfg, log)
@@ -119,7 +119,7 @@ async function main(): Promise<number> {
 
     // The embedded server's postmaster (also found when BENCH_DATABASE_URL is a server on BENCH_DATA_DIR).
     const pgPid = postmasterPid(path.join(cfg.dataDir, 'postgres'), db.url)
-    const cpu: CpuProbes = { server: () => processCpuMs(server.pid), db: () => processTreeCpuMs(pgPid) }
+    const cpu: CpuProbes = { server: () => processTreeCpuMs(server.pid ?? null), db: () => processTreeCpuMs(pgPid) }
     const results: Measurement[] = []
     const single: Measurement[] = []
     const busy: Array<number | null> = []
@@ -164,7 +164,7 @@ async function main(): Promise<number> {
       tenthScenario = {
         baseUrl: small.baseUrl,
         scenario: { key: 'dash-cohort-tenth', name: 'dashboard, 1/10 of the data: GET /outcomes?groupBy=cohort', paths: dashboardPaths(smallLeader.teamId).cohort, headers: { cookie: smallCookie } },
-        probes: { server: () => processCpuMs(small.pid), db: () => processTreeCpuMs(pgPid) },
+        probes: { server: () => processTreeCpuMs(small.pid ?? null), db: () => processTreeCpuMs(pgPid) },
       }
     }
     for (const scenario of scenarios) {
@@ -248,7 +248,7 @@ async function main(): Promise<number> {
 
     const out: string[] = []
     out.push('', `Dataset: ${describeDataset(dataset)}`, '')
-    out.push(`Under load (${cfg.connections} connections, ${cfg.seconds} s each; latency measured by the client over loopback; CPU ms per request of the app server and of PostgreSQL):`)
+    out.push(`Under load (${cfg.connections} connections, ${cfg.seconds} s each, server workers: ${cfg.workers}; latency measured by the client over loopback; CPU ms per request of the app server and of PostgreSQL):`)
     out.push(resultsTable(results, floor))
     if (single.length) out.push('', `Without queueing (1 connection, ${cfg.profileSeconds} s each):`, resultsTable(single, floor))
     for (const key of ['search', 'page', 'module-api']) {
@@ -273,7 +273,7 @@ async function main(): Promise<number> {
     if (notes.length) out.push('', 'Notes:', ...notes.map((n) => `  ${n}`))
     if (verdicts.length) out.push('', 'Targets (issue 4):', ...verdicts.map(verdictLine))
     if (outcomeVerdicts.length) out.push('', 'Targets (issue 5):', ...outcomeVerdicts.map(verdictLine))
-    if (peakMemory !== null) out.push('', `Peak memory of the server process under load (VmHWM): ${(peakMemory / 2 ** 20).toFixed(0)} MiB`)
+    if (peakMemory !== null) out.push('', `Peak memory of the server under load (VmHWM${cfg.workers === '1' ? '' : ', primary plus workers'}): ${(peakMemory / 2 ** 20).toFixed(0)} MiB`)
     if (lighthouse.length) {
       out.push('', 'Lighthouse (desktop preset, system Chromium; scores 0-100):')
       for (const l of lighthouse) {

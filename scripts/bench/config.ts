@@ -20,6 +20,8 @@ export interface BenchConfig {
   warmupSeconds: number
   /** Seconds of the single-connection run per scenario (latency without queueing; 0 skips it). */
   profileSeconds: number
+  /** Server processes (PACELINE_WORKERS for scripts/server.mjs): `auto` = one per core, as deployed. */
+  workers: string
   /** Next's build folder: not `.next`, which `npm start` and other work use. */
   distDir: string
   resultsDir: string
@@ -60,6 +62,14 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: numb
   return n
 }
 
+function workersSetting(value: string | undefined): string {
+  const v = value?.trim().toLowerCase() || 'auto'
+  if (v !== 'auto' && !(Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 256)) {
+    throw new Error(`BENCH_WORKERS must be "auto" or a whole number from 1 to 256 (got "${value}")`)
+  }
+  return v
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): BenchConfig {
   const flag = (v: string | undefined) => v === '1' || v === 'true'
   return {
@@ -73,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     seconds: whole(env, 'BENCH_SECONDS', 10, 1, 600),
     warmupSeconds: whole(env, 'BENCH_WARMUP_SECONDS', 3, 0, 120),
     profileSeconds: whole(env, 'BENCH_PROFILE_SECONDS', 3, 0, 600),
+    workers: workersSetting(env.BENCH_WORKERS),
     distDir: env.NEXT_DIST_DIR?.trim() || '.next-bench',
     resultsDir: path.join(root, 'bench-results'),
     only: env.BENCH_ONLY === 'training' || env.BENCH_ONLY === 'outcomes' ? env.BENCH_ONLY : null,

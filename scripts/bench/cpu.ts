@@ -35,17 +35,23 @@ export function processCpuMs(pid: number | undefined): number | null {
   return pid ? (stat(pid)?.ms ?? null) : null
 }
 
+/** The pids of a process's direct children (the workers of a clustered server). */
+export function childPids(pid: number): number[] {
+  const out: number[] = []
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    if (stat(Number(name))?.ppid === pid) out.push(Number(name))
+  }
+  return out
+}
+
 /** CPU milliseconds of a process and its direct children (PostgreSQL: the postmaster and its backends). */
 export function processTreeCpuMs(pid: number | null): number | null {
   if (!pid) return null
   const root = stat(pid)
   if (!root) return null
   let total = root.ms
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    const child = stat(Number(name))
-    if (child && child.ppid === pid) total += child.ms
-  }
+  for (const child of childPids(pid)) total += stat(child)?.ms ?? 0
   return total
 }
 

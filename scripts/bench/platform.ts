@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { TARGETS } from './config'
+import { childPids } from './cpu'
 import type { Measurement } from './load'
 import { judge, verdict, type Skipped, type Verdict } from './report'
 
@@ -20,11 +21,13 @@ function statusBytes(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number 
   }
 }
 
-/** Peak resident memory of a process so far (VmHWM). */
-export const peakMemoryBytes = (pid: number | undefined) => statusBytes(pid, 'VmHWM')
-
-/** Current resident memory of a process (VmRSS). */
-export const residentMemoryBytes = (pid: number | undefined) => statusBytes(pid, 'VmRSS')
+/** Peak resident memory so far (VmHWM) of a server: its process plus its workers when clustered
+ *  (the sum of each process's peak, an upper bound of the whole's). */
+export function peakMemoryBytes(pid: number | undefined): number | null {
+  const own = statusBytes(pid, 'VmHWM')
+  if (own === null || !pid) return own
+  return childPids(pid).reduce((sum, child) => sum + (statusBytes(child, 'VmHWM') ?? 0), own)
+}
 
 /** p95 <= 60 ms and throughput >= 0.8x the no-database page, for each main page and API. */
 export function platformVerdicts(results: Measurement[], skipped: Skipped[]): Verdict[] {

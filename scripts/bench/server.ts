@@ -83,6 +83,7 @@ export async function startServer(cfg: BenchConfig, db: Pick<OpenDatabase, 'url'
       NEXTAUTH_URL: baseUrl,
       NEXT_DIST_DIR: cfg.distDir,
       NEXT_TELEMETRY_DISABLED: '1',
+      PACELINE_WORKERS: cfg.workers,
     },
   })
   child.stdout?.pipe(out)

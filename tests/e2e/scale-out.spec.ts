@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Browser } from '@playwright/test'
 import { E2E_URL } from '../../playwright.config'
@@ -9,7 +9,9 @@ import { DEMO_PASSWORD, fillSignIn, tokenFor } from './support'
 // Issue 8, scale-out: a second `next start`-style instance (scripts/server.mjs, the same build)
 // against the e2e database, addressed alongside the first. Nothing a user sees may depend on which
 // instance answers: sessions, the sign-in rate limit and the caches (behind database stamps) hold
-// across both. See docs/deployment.md.
+// across both. The second instance is itself clustered (PACELINE_WORKERS=2: two worker processes
+// sharing its port), so every check below also covers workers of one instance. See
+// docs/deployment.md.
 
 const B_PORT = Number(process.env.PACELINE_SCALE_OUT_PORT ?? 3335)
 const A = E2E_URL
@@ -36,6 +38,7 @@ test.beforeAll(async () => {
       NEXTAUTH_URL: B,
       NEXT_TELEMETRY_DISABLED: '1',
       PACELINE_TRUSTED_PROXIES: '1',
+      PACELINE_WORKERS: '2',
       ...SSO_ENV,
     } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -53,10 +56,47 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   if (second && second.exitCode === null) {
+    const workers = workersOf(second.pid!)
     const exited = new Promise((r) => second.once('exit', r))
     second.kill('SIGTERM')
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+    // SIGTERM to the primary stops its workers too: nothing is left on the port.
+    expect(second.exitCode, 'the clustered instance exits on SIGTERM').toBe(0)
+    expect(workers.filter((pid) => existsSync(`/proc/${pid}`)), 'workers left running').toEqual([])
   }
+})
+
+/** The pids of a process's children (Linux /proc), i.e. a clustered server's workers. */
+function workersOf(pid: number): number[] {
+  const out: number[] = []
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(name))
+    } catch {}
+  }
+  return out
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+test('the clustered instance runs two workers, replaces one that dies, and keeps serving', async ({ request }) => {
+  test.setTimeout(120_000)
+  const primary = second.pid!
+  const before = workersOf(primary)
+  expect(before).toHaveLength(2)
+  process.kill(before[0], 'SIGKILL')
+  // The other worker keeps answering while the primary starts a replacement.
+  for (let i = 0; i < 10; i++) expect((await request.get(`${B}/api/health/live`)).status()).toBe(200)
+  await waitFor(() => { const now = workersOf(primary); return now.length === 2 && !now.includes(before[0]) }, 'a replacement worker')
+  await waitFor(async () => (await Promise.all(Array.from({ length: 8 }, () => request.get(`${B}/api/health/live`)))).every((r) => r.status() === 200), 'both workers answering')
 })
 
 test('both instances are live and ready', async ({ request }) => {
