@@ -7,7 +7,7 @@ import { authenticateWithPassword } from '@/lib/auth/login'
 import { clientAddress } from '@/lib/auth/rules'
 import { SECOND_FACTOR_INVALID, SECOND_FACTOR_NEEDED } from '@/lib/auth/sign-in'
 import { syncSsoUser, type SsoProfile } from '@/lib/auth/sso'
-import { createAuthSession, endSignedOutSession, type SignInMethod } from '@/lib/auth/session-store'
+import { createAuthSession, endSignedOutSession, sessionTokenActive, type SignInMethod } from '@/lib/auth/session-store'
 
 // next-auth v4 configuration. The JWT only names the user and the session (`sid`, a row of
 // AuthSession); role, active flag and whether the session was revoked are re-read from the
@@ -35,6 +35,8 @@ function headerValue(headers: unknown, name: string): string | null {
   const v = (headers as Record<string, string | string[] | undefined>)[name]
   return Array.isArray(v) ? v.join(',') : (v ?? null)
 }
+
+const SESSION_ENDED = 'The session has ended.'
 
 export function buildAuthOptions(): NextAuthOptions {
   const env = getEnv()
@@ -92,6 +94,17 @@ export function buildAuthOptions(): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: idleSeconds, updateAge: 5 * 60 },
     jwt: { maxAge: idleSeconds },
     pages: { signIn: '/sign-in', error: '/sign-in' },
+    logger: {
+      error(code, metadata) {
+        // An ended session asking next-auth for a renewal is expected, not an error worth a stack.
+        if (code === 'JWT_SESSION_ERROR' && (metadata as { message?: unknown } | undefined)?.message === SESSION_ENDED) return
+        console.error(`[next-auth][error][${code}]`, metadata)
+      },
+      warn(code) {
+        console.warn(`[next-auth][warn][${code}]`)
+      },
+      debug() {},
+    },
     events: {
       // Signing out revokes the session row, so a copy of the cookie is refused from now on.
       async signOut({ token }) {
@@ -119,6 +132,9 @@ export function buildAuthOptions(): NextAuthOptions {
             userAgent: await requestUserAgent(),
             secondFactorPending: u.secondFactorPending === true,
           })
+        } else if (!(await sessionTokenActive(token))) {
+          // Signed out, revoked or disabled: next-auth answers {} and clears the cookie.
+          throw new Error(SESSION_ENDED)
         }
         return token
       },

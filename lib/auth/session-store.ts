@@ -2,7 +2,7 @@ import 'server-only'
 import { db } from '@/lib/db'
 import { getEnv } from '@/lib/env'
 import { recordAudit } from '@/lib/audit'
-import { browserSummary } from '@/lib/auth/rules'
+import { browserSummary, sessionExpired } from '@/lib/auth/rules'
 
 // Rows of AuthSession, one per sign-in; the session cookie carries the row's id (claim `sid`).
 // Kept apart from lib/auth/session.ts so next-auth's callbacks can write them without importing
@@ -25,6 +25,26 @@ async function pruneAuthSessions(): Promise<void> {
   if (Math.random() >= 0.02) return
   const cutoff = new Date(Date.now() - getEnv().SESSION_ABSOLUTE_HOURS * 3_600_000 - 86_400_000)
   await db.authSession.deleteMany({ where: { createdAt: { lt: cutoff } } }).catch(() => {})
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * next-auth's own session endpoint (GET /api/auth/session, the jwt callback on an existing token):
+ * is the token's session one the app still accepts? The same rules as getSessionState: not past
+ * its absolute lifetime, not revoked, its user active and at the same session version. Otherwise
+ * next-auth shows no user and clears the cookie instead of renewing a copy of it.
+ */
+export async function sessionTokenActive(token: { sub?: unknown; sid?: unknown; sv?: unknown; authAt?: unknown }): Promise<boolean> {
+  const sid = typeof token.sid === 'string' && UUID.test(token.sid) ? token.sid : null
+  const userId = typeof token.sub === 'string' && UUID.test(token.sub) ? token.sub : null
+  if (!sid || !userId) return false
+  if (sessionExpired({ authAt: Number(token.authAt), now: Date.now(), absoluteHours: getEnv().SESSION_ABSOLUTE_HOURS })) return false
+  const row = await db.authSession.findFirst({
+    where: { id: sid, userId, revokedAt: null, user: { active: true, sessionVersion: Number(token.sv ?? 0) } },
+    select: { id: true },
+  })
+  return row !== null
 }
 
 /** At most one write per session every few minutes (getSessionState decides when). */

@@ -39,10 +39,15 @@ test('a copied session cookie is refused after sign-out; the other browser stays
   const api = await thief.request.get(`${baseURL}/api/v1/me`)
   expect(api.status()).toBe(401)
   expect((await api.json()).error.code).toBe('UNAUTHENTICATED')
+  // next-auth's own session endpoint neither shows the user nor renews the copied cookie.
+  const nextAuthSession = await thief.request.get(`${baseURL}/api/auth/session`)
+  expect(await nextAuthSession.json()).toEqual({})
+  expect(nextAuthSession.headers()['set-cookie'] ?? '').not.toMatch(/next-auth\.session-token=[^;]{20,}/)
 
-  // The other browser's session is untouched.
+  // The other browser's session is untouched, and next-auth's endpoint still answers for it.
   const mine = await second.request.get(`${baseURL}/api/v1/me`)
   expect(mine.status()).toBe(200)
+  expect(((await (await second.request.get(`${baseURL}/api/auth/session`)).json()) as { user?: { email?: string } }).user?.email).toBeTruthy()
   await b.reload()
   await expect(rows).toHaveCount(2)
 
