@@ -61,17 +61,65 @@ async function skills(api: APIRequestContext) {
     const s = await created(api, '/api/v1/skills', { title, kind: 'PROMPT', purpose: ALL(2000), body: ALL(100_000), tags: ['xss-e2e'] })
     slugs.push(String(s.slug ?? (s.skill as Record<string, unknown> | undefined)?.slug ?? ''))
   }
+  skillSlugs.push(...slugs.filter(Boolean))
   fields.push({ what: 'skill title, purpose and text', pages: ['/models/skills', ...slugs.filter(Boolean).map((s) => `/models/skills/${s}`)], values: titles })
 }
+
+const modelIds: string[] = []
+const skillSlugs: string[] = []
 
 async function models(api: APIRequestContext) {
   const labels = packed(80, 4)
   let n = 0
   for (const label of labels) {
     n++
-    await created(api, '/api/v1/models', { vendor: `${RUN} <b>v</b>`, family: `<img src=x onerror=alert(1)> ${n}`, label, snapshot: `xss-e2e-${RUN}-${n}-20260101`, status: 'EVALUATING' })
+    const m = await created(api, '/api/v1/models', { vendor: `${RUN} <b>v</b>`, family: `<img src=x onerror=alert(1)> ${n}`, label, snapshot: `xss-e2e-${RUN}-${n}-20260101`, status: 'EVALUATING' })
+    const id = m.id ?? (m.model as Record<string, unknown> | undefined)?.id
+    if (typeof id === 'string') modelIds.push(id)
   }
   fields.push({ what: 'model version vendor, family and label', pages: ['/models/registry'], values: labels })
+}
+
+/**
+ * A model-change reason (shown on the change and the timeline) and its closing reason. Through the
+ * API when some stage has no open change (then cancelled at once: the reason lands in the closed
+ * tasks' notes); when open demo changes cover every stage, as a rolled-back copy of a demo change
+ * written in SQL (what is under test here is the rendering, not the rules of overlapping changes).
+ */
+async function modelChanges(api: APIRequestContext) {
+  expect(modelIds.length, 'model versions created above').toBeGreaterThanOrEqual(1)
+  const reason = packed(4000, 1)[0]
+  const tail = `${RUN}-tail ${PAYLOADS.slice(-40).join(' ')}`.slice(0, 2000)
+  const plannedOn = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10)
+  let id: string | null = null
+  for (const stage of ['BROAD', 'PILOT', 'EXPERTS']) {
+    const from = await withDb((c) => c.query(`SELECT a."modelVersionId" AS id FROM "ModelAssignment" a JOIN "Cohort" c ON c.id = a."cohortId" WHERE c.stage = $1 LIMIT 1`, [stage]))
+    if (!from.rows[0]) continue
+    const res = await api.post('/api/v1/changes', { data: { fromModelId: from.rows[0].id, toModelId: modelIds[0], plannedOn, reason, scope: [stage] } })
+    expect([201, 409], `POST /api/v1/changes (${stage}): ${await res.text()}`).toContain(res.status())
+    if (res.status() !== 201) continue
+    const change = (await res.json()) as { id: string; version: number }
+    const cancelled = await api.post(`/api/v1/changes/${change.id}/cancel`, { data: { version: change.version, reason: tail } })
+    expect(cancelled.status(), `cancel: ${await cancelled.text()}`).toBeLessThan(300)
+    id = change.id
+    break
+  }
+  id ??= await withDb(async (c) => {
+    await c.query(`CREATE TEMP TABLE xss_change AS SELECT * FROM "ModelChangeEvent" ORDER BY "createdAt" LIMIT 1`)
+    await c.query(`UPDATE xss_change SET id = gen_random_uuid(), reason = $1, "rollbackReason" = $2, status = 'ROLLED_BACK', "plannedOn" = $3::date`, [reason, tail, plannedOn])
+    const r = await c.query(`INSERT INTO "ModelChangeEvent" SELECT * FROM xss_change RETURNING id`)
+    return r.rows[0].id as string
+  })
+  fields.push({ what: 'model change reason and closing reason', pages: [`/models/changes/${id}`, '/models'], values: [reason, tail] })
+}
+
+/** Validation notes of a skill against a model version, shown on the skill's page. */
+async function validations(api: APIRequestContext) {
+  const notes = packed(4000, 2)
+  const slug = skillSlugs[0]
+  expect(slug, 'a skill created above').toBeTruthy()
+  for (const note of notes) await created(api, '/api/v1/validations', { skill: slug, modelVersionId: modelIds[0], result: 'SAME', notes: note })
+  fields.push({ what: 'skill validation notes', pages: [`/models/skills/${slug}`], values: notes })
 }
 
 async function webhooks(api: APIRequestContext) {
@@ -129,7 +177,7 @@ test.describe('XSS corpus through every displayed free-text field @alone', () =>
     test.setTimeout(240_000)
     expect(PAYLOADS.length).toBeGreaterThanOrEqual(50)
     const api = await playwright.request.newContext({ extraHTTPHeaders: { Authorization: `Bearer ${tokenFor('admin@example.com', '--name', 'xss-fields')}` } })
-    for (const write of [findings, skills, models, webhooks, surveys, training]) await write(api)
+    for (const write of [findings, skills, models, modelChanges, validations, webhooks, surveys, training]) await write(api)
 
     const context = await browser.newContext()
     const page = await context.newPage()
