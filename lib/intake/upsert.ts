@@ -1,5 +1,9 @@
 import 'server-only'
 import { createHmac } from 'node:crypto'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import type { Writable } from 'node:stream'
+import { finished } from 'node:stream/promises'
 import type pg from 'pg'
 import { isoDate } from '@/lib/intake/dates'
 import type { BudgetRecord, IncidentRecord, SurveyImportHeader, SurveyResponseRecord, TechDebtRecord, ThroughputRecord } from '@/lib/intake/types'
@@ -13,6 +17,25 @@ export interface Counts { created: number; updated: number }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
+// Loaded at run time like lib/database/backup.ts does (kept out of the server bundle).
+const requireFromApp = createRequire(path.join(process.cwd(), 'package.json'))
+let copyFrom: ((sql: string) => pg.Submittable & Writable) | undefined
+
+/** One value in COPY's text format: \N for null, backslash escapes for the characters it reserves. */
+function copyText(v: string | number | boolean | null | undefined): string {
+  if (v === null || v === undefined) return '\\N'
+  if (typeof v !== 'string') return String(v)
+  return /[\\\n\r\t]/.test(v) ? v.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t')) : v
+}
+
+/** COPY ... FROM STDIN of rows already in COPY's text format (the fastest way in for new rows). */
+async function copyRows(q: Q, sql: string, lines: string[]): Promise<void> {
+  copyFrom ??= (requireFromApp('pg-copy-streams') as { from: (sql: string) => pg.Submittable & Writable }).from
+  const stream = (q as pg.PoolClient).query(copyFrom(sql))
+  stream.end(lines.length ? `${lines.join('\n')}\n` : '')
+  await finished(stream)
+}
+
 async function counted(q: Q, sql: string, params: unknown[]): Promise<Counts> {
   const r = await q.query<{ inserted: boolean }>(sql, params)
   let created = 0
@@ -20,34 +43,78 @@ async function counted(q: Q, sql: string, params: unknown[]): Promise<Counts> {
   return { created, updated: r.rows.length - created }
 }
 
-export function upsertIncidents(q: Q, rows: Array<IncidentRecord & { teamId: string | null }>): Promise<Counts> {
-  const col = <T>(f: (r: IncidentRecord & { teamId: string | null }) => T) => rows.map(f)
-  return counted(
-    q,
-    `INSERT INTO "Incident" (source, "externalId", title, severity, "sourceSeverity", "teamId", service, "startedAt", "resolvedAt",
-       "causeChangeUrl", "aiAssisted", status, "businessHourInterruptions", "offHourInterruptions", "sleepHourInterruptions",
-       "workloadMinutesWorking", "workloadMinutesLate", "workloadMinutesSleeping", "updatedAt")
-     SELECT s, e, t, sev::"Severity", ss, team, svc, st AT TIME ZONE 'UTC', rs AT TIME ZONE 'UTC', url, ai, stat, bh, oh, sh, ww, wl, wsl, now()
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::timestamptz[], $9::timestamptz[],
-                   $10::text[], $11::boolean[], $12::text[], $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::int[])
-         AS x(s, e, t, sev, ss, team, svc, st, rs, url, ai, stat, bh, oh, sh, ww, wl, wsl)
-     ON CONFLICT (source, "externalId") DO UPDATE SET
-       title = EXCLUDED.title, severity = EXCLUDED.severity, "sourceSeverity" = EXCLUDED."sourceSeverity", "teamId" = EXCLUDED."teamId",
-       service = EXCLUDED.service, "startedAt" = EXCLUDED."startedAt", "resolvedAt" = EXCLUDED."resolvedAt",
-       "causeChangeUrl" = COALESCE(EXCLUDED."causeChangeUrl", "Incident"."causeChangeUrl"),
-       "aiAssisted" = COALESCE(EXCLUDED."aiAssisted", "Incident"."aiAssisted"), status = EXCLUDED.status,
-       "businessHourInterruptions" = EXCLUDED."businessHourInterruptions", "offHourInterruptions" = EXCLUDED."offHourInterruptions",
-       "sleepHourInterruptions" = EXCLUDED."sleepHourInterruptions", "workloadMinutesWorking" = EXCLUDED."workloadMinutesWorking",
-       "workloadMinutesLate" = EXCLUDED."workloadMinutesLate", "workloadMinutesSleeping" = EXCLUDED."workloadMinutesSleeping",
-       version = "Incident".version + 1, "updatedAt" = now()
-     RETURNING (xmax = 0) AS inserted`,
-    [
+const INCIDENT_ARRAYS = `$1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::timestamptz[], $9::timestamptz[],
+                   $10::text[], $11::boolean[], $12::text[], $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::int[]`
+const INCIDENT_COLUMNS = 'x(s, e, t, sev, ss, team, svc, st, rs, url, ai, stat, bh, oh, sh, ww, wl, wsl)'
+
+/**
+ * Incidents, idempotent on (source, externalId). New ones go in with a plain INSERT and existing
+ * ones are updated only where a value differs (no version bump, no rollup work for an unchanged
+ * row: re-imports of overlapping exports are the common case). Both count as "updated" when they
+ * were already there. ON CONFLICT would do it in one statement but costs about twice as much per
+ * row; instead, incident writers take one transaction-scoped lock so no other writer can insert
+ * the same ids between the lookup and the insert (imports and the intake API, lib/intake/api.ts).
+ */
+export async function upsertIncidents(q: Q, rows: Array<IncidentRecord & { teamId: string | null }>): Promise<Counts> {
+  if (!rows.length) return { created: 0, updated: 0 }
+  await q.query(`SELECT pg_advisory_xact_lock(hashtext('paceline.intake.incidents'))`)
+  const sources = [...new Set(rows.map((r) => r.source))]
+  const existing = new Set(
+    (await q.query<{ k: string }>(
+      `SELECT source || chr(31) || "externalId" AS k FROM "Incident" WHERE source = ANY($1::text[]) AND "externalId" = ANY($2::text[])`,
+      [sources, rows.map((r) => r.externalId)],
+    )).rows.map((r) => r.k),
+  )
+  const known = (r: IncidentRecord) => existing.has(`${r.source}\u001f${r.externalId}`)
+  const fresh = rows.filter((r) => !known(r))
+  const old = rows.filter(known)
+  const params = (batch: typeof rows) => {
+    const col = <T>(f: (r: IncidentRecord & { teamId: string | null }) => T) => batch.map(f)
+    return [
       col((r) => r.source), col((r) => r.externalId), col((r) => r.title), col((r) => r.severity), col((r) => r.sourceSeverity), col((r) => r.teamId),
       col((r) => r.service), col((r) => iso(r.startedAt)), col((r) => iso(r.resolvedAt)), col((r) => r.causeChangeUrl), col((r) => r.aiAssisted),
       col((r) => r.status), col((r) => r.businessHourInterruptions), col((r) => r.offHourInterruptions), col((r) => r.sleepHourInterruptions),
       col((r) => r.workloadMinutesWorking), col((r) => r.workloadMinutesLate), col((r) => r.workloadMinutesSleeping),
-    ],
-  )
+    ]
+  }
+  if (fresh.length) {
+    // Timestamps are stored as UTC wall time (timestamp without time zone, like Prisma): the ISO
+    // string's "Z" is ignored on input, which is exactly that.
+    await copyRows(
+      q,
+      `COPY "Incident" (source, "externalId", title, severity, "sourceSeverity", "teamId", service, "startedAt", "resolvedAt",
+         "causeChangeUrl", "aiAssisted", status, "businessHourInterruptions", "offHourInterruptions", "sleepHourInterruptions",
+         "workloadMinutesWorking", "workloadMinutesLate", "workloadMinutesSleeping") FROM STDIN`,
+      fresh.map((r) => [
+        r.source, r.externalId, r.title, r.severity, r.sourceSeverity, r.teamId, r.service, iso(r.startedAt), iso(r.resolvedAt), r.causeChangeUrl,
+        r.aiAssisted, r.status, r.businessHourInterruptions, r.offHourInterruptions, r.sleepHourInterruptions,
+        r.workloadMinutesWorking, r.workloadMinutesLate, r.workloadMinutesSleeping,
+      ].map(copyText).join('\t')),
+    )
+  }
+  if (old.length) {
+    // The new values, as stored: a missing change link or AI flag keeps what was there.
+    await q.query(
+      `WITH x AS (
+         SELECT s, e, t, sev::"Severity" AS sev, ss, team, svc, st AT TIME ZONE 'UTC' AS st, rs AT TIME ZONE 'UTC' AS rs, url, ai, stat, bh, oh, sh, ww, wl, wsl
+           FROM unnest(${INCIDENT_ARRAYS}) AS ${INCIDENT_COLUMNS})
+       UPDATE "Incident" i SET
+         title = x.t, severity = x.sev, "sourceSeverity" = x.ss, "teamId" = x.team, service = x.svc, "startedAt" = x.st, "resolvedAt" = x.rs,
+         "causeChangeUrl" = COALESCE(x.url, i."causeChangeUrl"), "aiAssisted" = COALESCE(x.ai, i."aiAssisted"), status = x.stat,
+         "businessHourInterruptions" = x.bh, "offHourInterruptions" = x.oh, "sleepHourInterruptions" = x.sh,
+         "workloadMinutesWorking" = x.ww, "workloadMinutesLate" = x.wl, "workloadMinutesSleeping" = x.wsl,
+         version = i.version + 1, "updatedAt" = now()
+       FROM x
+       WHERE i.source = x.s AND i."externalId" = x.e
+         AND (i.title, i.severity, i."sourceSeverity", i."teamId", i.service, i."startedAt", i."resolvedAt", i."causeChangeUrl", i."aiAssisted", i.status,
+              i."businessHourInterruptions", i."offHourInterruptions", i."sleepHourInterruptions", i."workloadMinutesWorking", i."workloadMinutesLate", i."workloadMinutesSleeping")
+         IS DISTINCT FROM
+             (x.t, x.sev, x.ss, x.team, x.svc, x.st, x.rs, COALESCE(x.url, i."causeChangeUrl"), COALESCE(x.ai, i."aiAssisted"), x.stat,
+              x.bh, x.oh, x.sh, x.ww, x.wl, x.wsl)`,
+      params(old),
+    )
+  }
+  return { created: fresh.length, updated: old.length }
 }
 
 export function upsertTechDebt(q: Q, rows: Array<TechDebtRecord & { teamId: string }>): Promise<Counts> {

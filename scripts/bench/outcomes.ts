@@ -106,8 +106,8 @@ const PD_HEADER = [
 
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
 
-/** A PagerDuty analytics raw-incidents CSV of `rows` incidents over the teams given (ids stable per row). */
-export function writePagerDutyCsv(file: string, rows: number, teamNames: string[], now = new Date()): void {
+/** A PagerDuty analytics raw-incidents CSV of `rows` incidents over the teams given (ids `<idPrefix><row>`). */
+export function writePagerDutyCsv(file: string, rows: number, teamNames: string[], now = new Date(), idPrefix = 'BENCH'): void {
   mkdirSync(path.dirname(file), { recursive: true })
   const out: string[] = [PD_HEADER.join(',')]
   const prios = ['P1', 'P2', 'P3', 'P4', 'P5']
@@ -121,7 +121,7 @@ export function writePagerDutyCsv(file: string, rows: number, teamNames: string[
     const p = prios[h % 5]
     const team = teamNames[i % teamNames.length]
     out.push([
-      `BENCH${String(i).padStart(7, '0')}`, String(100_000 + i), csvCell(`[svc-${i % 97}] Error rate above threshold, run ${i}`),
+      `${idPrefix}${String(i).padStart(7, '0')}`, String(100_000 + i), csvCell(`[svc-${i % 97}] Error rate above threshold, run ${i}`),
       new Date(created).toISOString().replace('.000', ''), new Date(created + toResolve * 1000).toISOString().replace('.000', ''),
       'resolved', h % 3 === 0 ? 'low' : 'high', h % 17 === 0 ? 'true' : 'false', `PRIO${p.slice(1)}`, p, String(2 ** (9 - Number(p.slice(1)))),
       `PSV${i % 97}`, `svc-${i % 97}`, `PTM${i % teamNames.length}`, csvCell(team), String(60 + (h % 900)), String(toResolve),
@@ -129,6 +129,11 @@ export function writePagerDutyCsv(file: string, rows: number, teamNames: string[
     ].join(','))
   }
   writeFileSync(file, `${out.join('\n')}\n`)
+}
+
+/** Removes the incidents a bench run imported (ids starting with `prefix`); the rollups follow by trigger. */
+export async function deleteIncidents(url: string, prefix: string): Promise<number> {
+  return withClient(url, async (c) => (await c.query(`DELETE FROM "Incident" WHERE "externalId" LIKE $1`, [`${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`])).rowCount ?? 0)
 }
 
 export interface ImportResult {

@@ -44,11 +44,19 @@ describe('file imports', () => {
     expect(again).toMatchObject({ created: 0, updated: 3 })
     expect(await db.incident.count()).toBe(3)
     const inc = await db.incident.findUniqueOrThrow({ where: { source_externalId: { source: 'pagerduty', externalId: 'Q1ABCDEF123457' } }, include: { team: true } })
-    expect(inc).toMatchObject({ severity: 'SEV1', sourceSeverity: 'P2, major', offHourInterruptions: 2, sleepHourInterruptions: 4, version: 1 })
+    // An unchanged row is left as it was: no version bump that would turn someone's open edit into a conflict.
+    expect(inc).toMatchObject({ severity: 'SEV1', sourceSeverity: 'P2, major', offHourInterruptions: 2, sleepHourInterruptions: 4, version: 0 })
     expect(inc.team?.slug).toBe('payments-core')
     expect(inc.resolvedAt?.toISOString()).toBe('2025-03-06T02:15:31.000Z')
+    // A changed row is updated and its version moves.
+    const changed = fixture('pagerduty-raw-incidents.csv').toString('utf8').replace('2025-03-06T02:15:31', '2025-03-06T03:15:31')
+    const third = await runImport(actor, { bytes: Buffer.from(changed, 'utf8'), kind: 'incidents', validOnly: true })
+    expect(third).toMatchObject({ created: 0, updated: 3 })
+    const moved = await db.incident.findUniqueOrThrow({ where: { source_externalId: { source: 'pagerduty', externalId: 'Q1ABCDEF123457' } } })
+    expect(moved).toMatchObject({ version: 1 })
+    expect(moved.resolvedAt?.toISOString()).toBe('2025-03-06T03:15:31.000Z')
     const audits = await db.auditLog.findMany({ where: { action: 'intake.import' } })
-    expect(audits).toHaveLength(2)
+    expect(audits).toHaveLength(3)
     expect(audits[0].summary).toMatchObject({ kind: 'incidents', created: 3, updated: 0, invalidRowsLeftOut: 1, validOnly: true })
   })
 
@@ -117,6 +125,17 @@ describe('REST ingestion', () => {
       '[3].team': ['team "Nowhere" is not a Paceline team or a saved alias'],
     })
     expect(await db.incident.count()).toBe(before)
+  })
+
+  it('stores text exactly, whatever characters it holds (new rows are written with COPY)', async () => {
+    const titles = ['tab\there', 'line one\nline two\r\nthree', 'back\\slash \\N \\. end', '\\N', 'emoji 🚒 and \u00e9', "quote \" ' ; -- DROP TABLE"]
+    const out = await ingestRecords(leader, 'incidents', titles.map((title, i) => rec(900 + i, { title, service: i % 2 ? null : `svc\t${i}` })))
+    expect(out).toEqual({ created: titles.length, updated: 0, received: titles.length })
+    const stored = await db.incident.findMany({ where: { externalId: { in: titles.map((_, i) => `API-${900 + i}`) } }, orderBy: { externalId: 'asc' } })
+    expect(stored.map((r) => r.title)).toEqual(titles)
+    expect(stored.map((r) => r.service)).toEqual(titles.map((_, i) => (i % 2 ? null : `svc\t${i}`)))
+    expect(stored[0].startedAt.toISOString()).toBe(rec(900).startedAt.replace('Z', '.000Z'))
+    await db.incident.deleteMany({ where: { externalId: { in: titles.map((_, i) => `API-${900 + i}`) } } })
   })
 
   it('upserts on the external id and lists with filters and paging', async () => {
