@@ -25,11 +25,29 @@ export interface ParseOptions {
 }
 
 export function parseImportFile(bytes: Uint8Array, options: ParseOptions): ParseResult {
-  const text = decodeFile(bytes)
-  return parseImportText(text, options)
+  return parseImportText(decodeFile(bytes), options)
 }
 
 export function parseImportText(text: string, options: ParseOptions): ParseResult {
+  const staged = stageImportText(text, options)
+  return { ...staged.head, ...staged.validate(0, staged.head.totalRows) }
+}
+
+/**
+ * A file read and mapped to the canonical columns, its rows validated on demand in slices, in
+ * order: an import validates one slice while the database writes the one before.
+ */
+export interface StagedParse {
+  head: Omit<ParseResult, 'records' | 'errors' | 'skipped'>
+  /** Validates rows [from, to); duplicates are found against every slice validated before. */
+  validate: (from: number, to: number) => Pick<ParseResult, 'records' | 'errors' | 'skipped'>
+}
+
+export function stageImportFile(bytes: Uint8Array, options: ParseOptions): StagedParse {
+  return stageImportText(decodeFile(bytes), options)
+}
+
+function stageImportText(text: string, options: ParseOptions): StagedParse {
   const mappings = options.mappings ?? DEFAULT_MAPPINGS
   const { kind } = options
   let format: ImportFormat
@@ -65,19 +83,19 @@ export function parseImportText(text: string, options: ParseOptions): ParseResul
         out = mapGenericCsv(kind, table)
     }
   }
-  const { records, errors, skipped } = validateRows(kind, out)
+  const seen = new Map<string, number | null>()
   return {
-    kind,
-    format,
-    source: out.source,
-    columns: out.columns,
-    ignoredColumns: out.ignored,
-    dropped: out.dropped,
-    totalRows: out.rows.length,
-    records,
-    errors,
-    skipped,
-    ...(out.survey ? { survey: out.survey } : {}),
+    head: {
+      kind,
+      format,
+      source: out.source,
+      columns: out.columns,
+      ignoredColumns: out.ignored,
+      dropped: out.dropped,
+      totalRows: out.rows.length,
+      ...(out.survey ? { survey: out.survey } : {}),
+    },
+    validate: (from, to) => validateRows(kind, out, { from, to, seen }),
   }
 }
 

@@ -43,19 +43,33 @@ async function counted(q: Q, sql: string, params: unknown[]): Promise<Counts> {
   return { created, updated: r.rows.length - created }
 }
 
+/**
+ * An incident as one line of COPY's text format, in the column order upsertIncidents copies.
+ * Timestamps are stored as UTC wall time (timestamp without time zone, like Prisma): the ISO
+ * string's "Z" is ignored on input, which is exactly that. An import builds the lines of the next
+ * batch while the database writes the one before.
+ */
+export function incidentCopyLine(r: IncidentRecord & { teamId: string | null }): string {
+  return [
+    r.source, r.externalId, r.title, r.severity, r.sourceSeverity, r.teamId, r.service, iso(r.startedAt), iso(r.resolvedAt), r.causeChangeUrl,
+    r.aiAssisted, r.status, r.businessHourInterruptions, r.offHourInterruptions, r.sleepHourInterruptions,
+    r.workloadMinutesWorking, r.workloadMinutesLate, r.workloadMinutesSleeping,
+  ].map(copyText).join('\t')
+}
+
 const INCIDENT_ARRAYS = `$1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::timestamptz[], $9::timestamptz[],
                    $10::text[], $11::boolean[], $12::text[], $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::int[]`
 const INCIDENT_COLUMNS = 'x(s, e, t, sev, ss, team, svc, st, rs, url, ai, stat, bh, oh, sh, ww, wl, wsl)'
 
 /**
- * Incidents, idempotent on (source, externalId). New ones go in with a plain INSERT and existing
- * ones are updated only where a value differs (no version bump, no rollup work for an unchanged
+ * Incidents, idempotent on (source, externalId). New ones go in with COPY and existing ones are
+ * updated only where a value differs (no version bump, no rollup work for an unchanged
  * row: re-imports of overlapping exports are the common case). Both count as "updated" when they
  * were already there. ON CONFLICT would do it in one statement but costs about twice as much per
  * row; instead, incident writers take one transaction-scoped lock so no other writer can insert
  * the same ids between the lookup and the insert (imports and the intake API, lib/intake/api.ts).
  */
-export async function upsertIncidents(q: Q, rows: Array<IncidentRecord & { teamId: string | null }>): Promise<Counts> {
+export async function upsertIncidents(q: Q, rows: Array<IncidentRecord & { teamId: string | null }>, copyLines?: string[]): Promise<Counts> {
   if (!rows.length) return { created: 0, updated: 0 }
   await q.query(`SELECT pg_advisory_xact_lock(hashtext('paceline.intake.incidents'))`)
   const sources = [...new Set(rows.map((r) => r.source))]
@@ -66,8 +80,12 @@ export async function upsertIncidents(q: Q, rows: Array<IncidentRecord & { teamI
     )).rows.map((r) => r.k),
   )
   const known = (r: IncidentRecord) => existing.has(`${r.source}\u001f${r.externalId}`)
-  const fresh = rows.filter((r) => !known(r))
-  const old = rows.filter(known)
+  const freshLines: string[] = []
+  const old: typeof rows = []
+  rows.forEach((r, i) => {
+    if (known(r)) old.push(r)
+    else freshLines.push(copyLines?.[i] ?? incidentCopyLine(r))
+  })
   const params = (batch: typeof rows) => {
     const col = <T>(f: (r: IncidentRecord & { teamId: string | null }) => T) => batch.map(f)
     return [
@@ -77,19 +95,13 @@ export async function upsertIncidents(q: Q, rows: Array<IncidentRecord & { teamI
       col((r) => r.workloadMinutesWorking), col((r) => r.workloadMinutesLate), col((r) => r.workloadMinutesSleeping),
     ]
   }
-  if (fresh.length) {
-    // Timestamps are stored as UTC wall time (timestamp without time zone, like Prisma): the ISO
-    // string's "Z" is ignored on input, which is exactly that.
+  if (freshLines.length) {
     await copyRows(
       q,
       `COPY "Incident" (source, "externalId", title, severity, "sourceSeverity", "teamId", service, "startedAt", "resolvedAt",
          "causeChangeUrl", "aiAssisted", status, "businessHourInterruptions", "offHourInterruptions", "sleepHourInterruptions",
          "workloadMinutesWorking", "workloadMinutesLate", "workloadMinutesSleeping") FROM STDIN`,
-      fresh.map((r) => [
-        r.source, r.externalId, r.title, r.severity, r.sourceSeverity, r.teamId, r.service, iso(r.startedAt), iso(r.resolvedAt), r.causeChangeUrl,
-        r.aiAssisted, r.status, r.businessHourInterruptions, r.offHourInterruptions, r.sleepHourInterruptions,
-        r.workloadMinutesWorking, r.workloadMinutesLate, r.workloadMinutesSleeping,
-      ].map(copyText).join('\t')),
+      freshLines,
     )
   }
   if (old.length) {
@@ -114,7 +126,7 @@ export async function upsertIncidents(q: Q, rows: Array<IncidentRecord & { teamI
       params(old),
     )
   }
-  return { created: fresh.length, updated: old.length }
+  return { created: freshLines.length, updated: old.length }
 }
 
 export function upsertTechDebt(q: Q, rows: Array<TechDebtRecord & { teamId: string }>): Promise<Counts> {

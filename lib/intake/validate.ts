@@ -97,13 +97,19 @@ export function toRecord(kind: ImportKind, v: Record<string, unknown>, line: num
   }
 }
 
-export function validateRows(kind: ImportKind, out: FormatOutput): { records: AnyRecord[]; errors: RowError[]; skipped: SkippedRow[] } {
+export function validateRows(
+  kind: ImportKind,
+  out: FormatOutput,
+  // A slice of the rows; `seen` carries the keys of earlier slices, so duplicates are found across them.
+  slice: { from: number; to: number; seen: Map<string, number | null> } = { from: 0, to: out.rows.length, seen: new Map() },
+): { records: AnyRecord[]; errors: RowError[]; skipped: SkippedRow[] } {
   const schema = SCHEMAS[kind]
   const records: AnyRecord[] = []
   const errors: RowError[] = []
   const skipped: SkippedRow[] = []
-  const seen = new Map<string, number | null>()
-  for (const row of out.rows) {
+  const seen = slice.seen
+  for (let i = slice.from; i < Math.min(slice.to, out.rows.length); i++) {
+    const row = out.rows[i]
     if (row.error) { errors.push(row.error); continue }
     if (row.skip) { skipped.push({ line: row.line, reason: row.skip }); continue }
     const parsed = schema.safeParse(row.values)

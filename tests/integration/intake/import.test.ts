@@ -60,6 +60,32 @@ describe('file imports', () => {
     expect(audits[0].summary).toMatchObject({ kind: 'incidents', created: 3, updated: 0, invalidRowsLeftOut: 1, validOnly: true })
   })
 
+  it('a file of several batches with a bad row near the end writes nothing; with "valid rows only" every other row', async () => {
+    // Batches are written while later rows are still being validated: a late error must still undo them all.
+    const [header, , template] = fixture('pagerduty-raw-incidents.csv').toString('utf8').split(/\r?\n/)
+    const n = 12_000
+    const lines = [header]
+    for (let i = 0; i < n; i++) {
+      const row = template.replace('Q1ABCDEF123457', `BIG${String(i).padStart(6, '0')}`)
+      lines.push(i === 11_500 ? row.replace('Payments Core', 'No Such Team') : row)
+    }
+    const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8')
+    const before = await db.incident.count()
+    const progress: number[] = []
+    const out = await runImport(actor, { bytes, kind: 'incidents', fileName: 'big.csv' }, (p) => progress.push(p))
+    expect(out).toMatchObject({ status: 'INVALID', created: 0, updated: 0, errorCount: 1, unmatchedTeams: [{ name: 'No Such Team', rows: 1 }] })
+    expect(out.errors[0]).toMatchObject({ line: 11_502, column: 'team_name' })
+    expect(progress.some((p) => p >= 5000)).toBe(true) // batches were written before the error was found...
+    expect(await db.incident.count()).toBe(before) // ...and rolled back
+    expect(await db.importJob.findUniqueOrThrow({ where: { id: out.jobId! } })).toMatchObject({ status: 'INVALID', errorCount: 1 })
+
+    const valid = await runImport(actor, { bytes, kind: 'incidents', validOnly: true })
+    expect(valid).toMatchObject({ status: 'SUCCEEDED', created: n - 1, updated: 0, errorCount: 1 })
+    expect(await db.incident.count()).toBe(before + n - 1)
+    expect(await db.importJob.findUniqueOrThrow({ where: { id: valid.jobId! } })).toMatchObject({ status: 'SUCCEEDED', totalRows: n - 1, processedRows: n - 1, created: n - 1 })
+    await db.incident.deleteMany({ where: { externalId: { startsWith: 'BIG' } } })
+  })
+
   it('a saved alias (from the preview) completes the mapping', async () => {
     const before = await previewImport(actor, { bytes: fixture('pagerduty-raw-incidents.csv'), kind: 'incidents' })
     expect(before).toMatchObject({ format: 'pagerduty-csv', totalRows: 4, validRows: 3, unmatchedTeams: [{ name: 'label-service', rows: 1 }] })
