@@ -13,8 +13,9 @@ import type { AnyRecord, BudgetRecord, ColumnMapping, ImportFormat, ImportKind, 
 import { ValidationError } from '@/lib/errors'
 
 // One import: read the whole file, validate and match teams slice by slice while the slice before
-// is written, every record in ONE transaction (or none). "Valid rows only" writes the valid ones and reports the rest. Progress
-// goes to the ImportJob row (outside the transaction, so it can be polled) and to `onProgress`.
+// is written, every record in ONE transaction (or none). "Valid rows only" writes the valid ones
+// and reports the rest. Progress goes to the ImportJob row (outside the transaction, so it can be
+// polled) and to `onProgress`.
 
 export const BATCH_SIZE = 5000
 export const MAX_STORED_ERRORS = 500
@@ -172,7 +173,6 @@ async function resolveTeamMap(client: Parameters<typeof findTeam>[0], map: NonNu
   return out
 }
 
-/** Runs an import. outcomes.import (budget: budget.edit). Nothing is written unless every row is valid or validOnly. */
 /** Rows validated per step while a batch is being written: small, so the write's round trips are not held up. */
 const VALIDATE_STEP = 500
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve))
