@@ -37,6 +37,7 @@ if (workers > 1 && cluster.isPrimary) {
 
 async function runPrimary(count) {
   let stopping = false
+  let exitCode = 0
   let listening = 0
   const restarts = []
   const fork = () => cluster.fork()
@@ -46,7 +47,7 @@ async function runPrimary(count) {
   })
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode)
       return
     }
     // A worker that cannot listen (port in use, bad config) exits with 1 at start: stop everything
@@ -56,6 +57,7 @@ async function runPrimary(count) {
     if (listening < count || restarts.length >= 5) {
       console.error(`paceline: error: worker ${worker.process.pid} exited (${signal ?? code}); stopping`)
       stopping = true
+      exitCode = 1
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM')
       setTimeout(() => process.exit(1), 5_000).unref()
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1)
