@@ -7,7 +7,7 @@ import { authenticateWithPassword } from '@/lib/auth/login'
 import { clientAddress } from '@/lib/auth/rules'
 import { SECOND_FACTOR_INVALID, SECOND_FACTOR_NEEDED } from '@/lib/auth/sign-in'
 import { syncSsoUser, type SsoProfile } from '@/lib/auth/sso'
-import { createAuthSession, endSignedOutSession, sessionTokenActive, type SignInMethod } from '@/lib/auth/session-store'
+import { activeSession, createAuthSession, endSignedOutSession, type SignInMethod } from '@/lib/auth/session-store'
 
 // next-auth v4 configuration. The JWT only names the user and the session (`sid`, a row of
 // AuthSession); role, active flag and whether the session was revoked are re-read from the
@@ -132,7 +132,7 @@ export function buildAuthOptions(): NextAuthOptions {
             userAgent: await requestUserAgent(),
             secondFactorPending: u.secondFactorPending === true,
           })
-        } else if (!(await sessionTokenActive(token))) {
+        } else if (!(await activeSession(token))) {
           // Signed out, revoked or disabled: next-auth answers {} and clears the cookie.
           throw new Error(SESSION_ENDED)
         }

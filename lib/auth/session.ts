@@ -5,12 +5,11 @@ import { cache } from 'react'
 import { dbPool } from '@/lib/db'
 import { getEnv } from '@/lib/env'
 import { authOptions } from '@/lib/auth/options'
-import { sessionExpired } from '@/lib/auth/rules'
 import { TOKEN_PREFIX, hashToken } from '@/lib/auth/token-format'
 import { isLiveToken, noteTokenUse } from '@/lib/auth/tokens'
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors'
 import { SecondFactorRequiredError } from '@/lib/auth/second-factor-error'
-import { noteSessionSeen } from '@/lib/auth/session-store'
+import { activeSession, noteSessionSeen } from '@/lib/auth/session-store'
 import type { RoleName } from '@/lib/auth/permissions'
 
 // The data-access layer's view of who is asking. Every server action and route handler calls
@@ -25,8 +24,6 @@ export interface SessionUser {
   via: 'session' | 'token'
   tokenScope?: 'READ' | 'WRITE'
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 type SessionShape = { userId?: string; sid?: string; sv?: number; authAt?: number }
 
@@ -109,33 +106,18 @@ const SEEN_EVERY_MS = 5 * 60_000
 
 /**
  * The session named by the cookie, re-read from the database with its user in ONE query (every
- * page pays for it): refused when the token is invalid, past its absolute lifetime, revoked
- * (signed out, revoked from the account page, sign out everywhere), unknown, or when the user is
- * disabled or their session version moved.
+ * page pays for it); the rules are activeSession's (lib/auth/session-store.ts), which next-auth's
+ * own session endpoint applies too.
  */
 export const getSessionState = cache(async (): Promise<SessionState | null> => {
   const session = await readSession()
-  if (!session?.userId || typeof session.userId !== 'string' || !UUID.test(session.userId)) return null
-  // Tokens from before sessions were recorded carry no sid: refused, the user signs in again.
-  if (typeof session.sid !== 'string' || !UUID.test(session.sid)) return null
-  const env = getEnv()
-  if (sessionExpired({ authAt: Number(session.authAt), now: Date.now(), absoluteHours: env.SESSION_ABSOLUTE_HOURS })) return null
-  // On the pg pool, not through Prisma: every page pays for this read (about 0.1 ms of CPU instead
-  // of 1 ms; decision 0004).
-  const { rows } = await dbPool().query<{ id: string; email: string; name: string; role: RoleName; teamId: string | null; active: boolean; sessionVersion: number; pending: boolean; lastSeenAt: Date }>({
-    name: 'session-user',
-    text: `SELECT u.id, u.email, u.name, u.role::text AS role, u."teamId", u.active, u."sessionVersion",
-            s."secondFactorPending" AS pending, s."lastSeenAt" AT TIME ZONE 'UTC' AS "lastSeenAt"
-     FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
-     WHERE s.id = $1::uuid AND s."userId" = $2::uuid AND s."revokedAt" IS NULL`,
-    values: [session.sid, session.userId],
-  })
-  const user = rows[0]
-  if (!user || !user.active || user.sessionVersion !== Number(session.sv ?? 0)) return null
-  if (Date.now() - new Date(user.lastSeenAt).getTime() > SEEN_EVERY_MS) await noteSessionSeen(session.sid)
+  const user = session ? await activeSession({ sub: session.userId, sid: session.sid, sv: session.sv, authAt: session.authAt }) : null
+  if (!session || !user) return null
+  const sessionId = session.sid as string
+  if (Date.now() - new Date(user.lastSeenAt).getTime() > SEEN_EVERY_MS) await noteSessionSeen(sessionId)
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, via: 'session' },
-    sessionId: session.sid,
+    sessionId,
     secondFactorPending: user.pending,
   }
 })
