@@ -1,41 +1,40 @@
-import Link from 'next/link'
-import { Wordmark } from '@/components/shell/brand-mark'
-import { buttonClasses } from '@/components/ui/button'
-import { CompassIcon, LockIcon } from '@/components/ui/icons'
-import { StatusPage } from '@/components/ui/status-page'
+'use client'
 
-// 404 and 403 bodies. At the root they are the whole page (and bring the <main> landmark);
-// inside the portal they sit in the shell's <main> so the navigation stays usable.
+import { lazy, Suspense } from 'react'
 
-function HomeLink() {
-  return (
-    <Link href="/" className={buttonClasses()}>
-      Go to the home page
-    </Link>
-  )
+// The 404, 403 and 401 pages, as client components on purpose. Next renders every layout's
+// not-found, forbidden and unauthorized fallback on every request and sends it in the RSC payload,
+// in case the page needs it. As server components these bodies were about a quarter of each page's
+// payload; as client components each is one reference. Their code loads only when one is shown (on
+// the server for a real 404 or 403, where the HTML arrives complete), so it adds nothing to the
+// JavaScript every page loads (decision 0015).
+
+const Bodies = {
+  NotFound: lazy(() => import('./status-view-bodies').then((m) => ({ default: m.NotFoundView }))),
+  Forbidden: lazy(() => import('./status-view-bodies').then((m) => ({ default: m.ForbiddenView }))),
+  Unauthorized: lazy(() => import('./status-view-bodies').then((m) => ({ default: m.UnauthorizedView }))),
 }
 
 export function NotFoundView({ inShell = false }: { inShell?: boolean }) {
-  const body = (
-    <StatusPage fill={!inShell} above={inShell ? null : <Wordmark />} code="404" icon={<CompassIcon className="size-5" />} title="Page not found" actions={<HomeLink />}>
-      <p>The address may be mistyped, or the page has moved. The home page links to every section you can use.</p>
-    </StatusPage>
+  return (
+    <Suspense>
+      <Bodies.NotFound inShell={inShell} />
+    </Suspense>
   )
-  return inShell ? body : <main id="main">{body}</main>
 }
 
 export function ForbiddenView({ inShell = false }: { inShell?: boolean }) {
-  const body = (
-    <StatusPage
-      fill={!inShell}
-      above={inShell ? null : <Wordmark />}
-      code="403"
-      icon={<LockIcon className="size-5" />}
-      title="You don't have access to this page"
-      actions={<HomeLink />}
-    >
-      <p>Your role does not include this page. If you need it for your work, ask an admin.</p>
-    </StatusPage>
+  return (
+    <Suspense>
+      <Bodies.Forbidden inShell={inShell} />
+    </Suspense>
   )
-  return inShell ? body : <main id="main">{body}</main>
+}
+
+export function UnauthorizedView() {
+  return (
+    <Suspense>
+      <Bodies.Unauthorized />
+    </Suspense>
+  )
 }
