@@ -28,5 +28,4 @@ export function Card({ title, children, id, actions }: { title: string; children
   )
 }
 
-export const th = 'px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-fg-muted'
-export const td = 'px-2 py-2 text-left align-top text-sm text-fg'
+export { th, td } from '@/components/ui/table'

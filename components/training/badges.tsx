@@ -6,25 +6,10 @@ import { KIND_LABELS, STATUS_LABELS, type ModuleStatus, type TrainingKind } from
 
 type Tone = 'neutral' | 'accent' | 'warn' | 'danger' | 'done'
 
-const TONES: Record<Tone, string> = {
-  neutral: 'bg-surface-muted text-fg-muted ring-line',
-  accent: 'bg-accent-soft text-accent-text ring-accent/30',
-  warn: 'bg-(--warn-soft) text-(--warn-fg) ring-(--warn-line)/60',
-  danger: 'bg-danger-soft text-danger ring-danger-line',
-  done: 'bg-(--done-soft) text-(--done-fg) ring-(--done-fg)/30',
-}
-
+// .badge and .badge-<tone> live in globals.css: badges repeat many times on one page.
 export function Badge({ tone = 'neutral', children, className }: { tone?: Tone; children: ReactNode; className?: string }) {
   return (
-    <span
-      className={cx(
-        'inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
-        TONES[tone],
-        className,
-      )}
-    >
-      {children}
-    </span>
+    <span className={cx('badge', `badge-${tone}`, className)}>{children}</span>
   )
 }
 

@@ -119,7 +119,7 @@ function Facts({ module }: { module: ModuleVersionView }) {
                 <li key={tag}>
                   <Link
                     href={`/training?tag=${encodeURIComponent(tag)}`}
-                    className="inline-flex rounded-md border border-line px-1.5 py-0.5 text-xs text-fg-muted hover:border-line-strong hover:text-fg"
+                    className="tag-link"
                   >
                     <span className="sr-only">Show modules tagged </span>
                     {tag}

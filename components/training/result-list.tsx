@@ -31,7 +31,7 @@ export function ResultList({ items, tagHref }: { items: SearchItemView[]; tagHre
                   <li key={tag}>
                     <Link
                       href={tagHref(tag)}
-                      className="inline-flex rounded-md border border-line px-1.5 py-0.5 text-xs text-fg-muted hover:border-line-strong hover:text-fg"
+                      className="tag-link"
                     >
                       <span className="sr-only">Show modules tagged </span>
                       {tag}

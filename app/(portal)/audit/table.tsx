@@ -1,7 +1,5 @@
 import type { AuditEntryView } from '@/lib/audit/queries'
-
-const th = 'px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-fg-muted'
-const td = 'px-2 py-2 text-left align-top text-sm text-fg'
+import { td, th } from '@/components/ui/table'
 
 function When({ at }: { at: string }) {
   return <time dateTime={at}>{at.replace('T', ' ').slice(0, 19)}</time>
