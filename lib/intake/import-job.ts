@@ -4,7 +4,7 @@ import { loadMappings, responseKeySalt } from '@/lib/intake/settings'
 import { assertCan, type RoleName } from '@/lib/auth/permissions'
 import { dbPool } from '@/lib/db'
 import { FileRejectedError } from '@/lib/intake/errors'
-import { stageImportFile, type StagedParse } from '@/lib/intake/parse-file'
+import { stageImportFile, validateAll, type StagedParse } from '@/lib/intake/parse-file'
 import { importOptionsSchema } from '@/lib/intake/schemas'
 import { createTeams, findTeam, loadTeamDirectory, saveAliases, type AliasToSave } from '@/lib/intake/teams'
 import { normaliseAlias } from '@/lib/intake/team-rules'
@@ -90,8 +90,7 @@ function stage(req: ImportRequest, mappings: Awaited<ReturnType<typeof loadMappi
 }
 
 function parse(req: ImportRequest, mappings: Awaited<ReturnType<typeof loadMappings>>): ParseResult {
-  const staged = stage(req, mappings)
-  return { ...staged.head, ...staged.validate(0, staged.head.totalRows) }
+  return validateAll(stage(req, mappings))
 }
 
 function teamNameOf(kind: ImportKind, r: AnyRecord): string | null {
@@ -257,7 +256,7 @@ export async function runImport(actor: ImportActor, req: ImportRequest, onProgre
       }
       await writing
     } else {
-      const parsed = { ...head, ...staged.validate(0, total) }
+      const parsed = validateAll(staged)
       rowErrors.push(...parsed.errors)
       skipped.push(...parsed.skipped)
       let match = matchTeams(parsed, dir.resolve)

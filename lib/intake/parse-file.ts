@@ -29,8 +29,7 @@ export function parseImportFile(bytes: Uint8Array, options: ParseOptions): Parse
 }
 
 export function parseImportText(text: string, options: ParseOptions): ParseResult {
-  const staged = stageImportText(text, options)
-  return { ...staged.head, ...staged.validate(0, staged.head.totalRows) }
+  return validateAll(stageImportText(text, options))
 }
 
 /**
@@ -41,6 +40,11 @@ export interface StagedParse {
   head: Omit<ParseResult, 'records' | 'errors' | 'skipped'>
   /** Validates rows [from, to); duplicates are found against every slice validated before. */
   validate: (from: number, to: number) => Pick<ParseResult, 'records' | 'errors' | 'skipped'>
+}
+
+/** Every row of a staged file validated at once: the whole ParseResult. */
+export function validateAll(staged: StagedParse): ParseResult {
+  return { ...staged.head, ...staged.validate(0, staged.head.totalRows) }
 }
 
 export function stageImportFile(bytes: Uint8Array, options: ParseOptions): StagedParse {
