@@ -10,7 +10,9 @@ async function main() {
     const chunks = [...html.matchAll(/self\.__next_f\.push\(\[1,"((?:[^"\\]|\\.)*)"\]\)/g)].map((m) => JSON.parse(`"${m[1]}"`) as string)
     const payload = chunks.join('')
     const rows = payload.split('\n').filter(Boolean).map((r) => ({ id: r.slice(0, r.indexOf(':')), len: r.length, head: r.slice(0, 160) }))
-    console.log(`\n${p}: HTML ${html.length} chars, RSC payload ${payload.length} chars in ${rows.length} rows`)
+    const elements = (payload.match(/\["\$","/g) ?? []).length
+    const classChars = [...payload.matchAll(/"className":"([^"]*)"/g)].reduce((n, m) => n + m[1].length, 0)
+    console.log(`\n${p}: HTML ${html.length} chars, RSC payload ${payload.length} chars in ${rows.length} rows: ${elements} elements, ${classChars} chars of class names`)
     for (const r of rows.sort((a, b) => b.len - a.len).slice(0, 12)) console.log(`  ${String(r.len).padStart(7)}  ${r.head}`)
   }
 }
