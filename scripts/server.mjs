@@ -38,23 +38,31 @@ if (workers > 1 && cluster.isPrimary) {
 async function runPrimary(count) {
   let stopping = false
   let exitCode = 0
-  let listening = 0
+  let announced = false
   const restarts = []
+  /** Workers that have started listening; one that exits before it does failed at start. */
+  const started = new Set()
   const fork = () => cluster.fork()
-  cluster.on('listening', () => {
-    listening += 1
-    if (listening === count) console.log(`paceline: listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (${count} workers)`)
+  cluster.on('listening', (worker) => {
+    started.add(worker.id)
+    if (!announced && started.size === count) {
+      announced = true
+      console.log(`paceline: listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (${count} workers)`)
+    }
   })
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode)
       return
     }
-    // A worker that cannot listen (port in use, bad config) exits with 1 at start: stop everything
-    // rather than fork forever. A worker that dies later is replaced, at most 5 times a minute.
+    // A worker that cannot listen (port in use, bad config) exits at start, before it listens:
+    // stop everything rather than fork forever. A worker that dies after it started listening is
+    // replaced, even while a sibling is still starting, at most 5 times a minute.
     const now = Date.now()
     while (restarts.length && now - restarts[0] > 60_000) restarts.shift()
-    if (listening < count || restarts.length >= 5) {
+    const failedAtStart = !started.has(worker.id)
+    started.delete(worker.id)
+    if (failedAtStart || restarts.length >= 5) {
       console.error(`paceline: error: worker ${worker.process.pid} exited (${signal ?? code}); stopping`)
       stopping = true
       exitCode = 1

@@ -41,13 +41,20 @@ test.beforeAll(async () => {
       PACELINE_WORKERS: '2',
       ...SSO_ENV,
     } as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  // The first worker to listen answers the health check; the primary says when every worker does.
+  // Until then a worker that dies counts as one that failed at start, so the tests wait for that.
+  let allListening = false
+  second.stdout!.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk)
+    if (/listening on .*\(2 workers\)/.test(chunk.toString())) allListening = true
   })
   const deadline = Date.now() + 90_000
   for (;;) {
     if (second.exitCode !== null) throw new Error('the second instance exited during start-up (see its output above)')
     try {
-      if ((await fetch(`${B}/api/health/live`)).status === 200) break
+      if (allListening && (await fetch(`${B}/api/health/live`)).status === 200) break
     } catch {}
     if (Date.now() > deadline) throw new Error('the second instance did not start')
     await new Promise((r) => setTimeout(r, 300))
