@@ -212,6 +212,21 @@ export async function listModelUsage(user: SessionUser, days = 28) {
   return rows.map((r) => ({ team: r.team.name, teamId: r.teamId, day: dayOf(r.day)!, model: r.model, interactions: r.interactions }))
 }
 
+/**
+ * models.view. Team model use on the `days` most recent days that imported reports cover (not
+ * calendar days: reports arrive late and in batches), newest first. Read in SQL: an organisation
+ * of hundreds of teams imports a row per team, day and model, and only these days are shown.
+ */
+export async function listRecentModelUsage(user: SessionUser, days: number) {
+  assertCan(user, 'models.view')
+  const rows = await db.$queryRaw<Array<{ teamId: string; team: string; day: Date; model: string; interactions: number }>>`
+    SELECT u."teamId", t.name AS team, u.day, u.model, u.interactions
+      FROM "ModelUsageDay" u JOIN "Team" t ON t.id = u."teamId"
+     WHERE u.day >= (SELECT min(day) FROM (SELECT DISTINCT day FROM "ModelUsageDay" ORDER BY day DESC LIMIT ${days}) recent)
+     ORDER BY u.day DESC, t.name, u.model`
+  return rows.map((r) => ({ team: r.team, teamId: r.teamId, day: dayOf(r.day)!, model: r.model, interactions: r.interactions }))
+}
+
 /** models.view. People who may own skills (experts, leaders, admins), for the owner picker and filter. */
 export async function listSkillOwners(user: SessionUser) {
   assertCan(user, 'models.view')

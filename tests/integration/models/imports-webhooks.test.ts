@@ -5,7 +5,7 @@ import { db } from '@/lib/db'
 import type { SessionUser } from '@/lib/auth/session'
 import { assignModel, createSkill, recordModelChange } from '@/lib/models/mutations'
 import { importCopilotUsage, importPromptfoo } from '@/lib/models/imports'
-import { getSkill } from '@/lib/models/queries'
+import { getSkill, listRecentModelUsage } from '@/lib/models/queries'
 import { createWebhook, listDeliveries } from '@/lib/webhooks/endpoints'
 import { processOutbox, setBackoffBase } from '@/lib/webhooks/outbox'
 import { verifySignature } from '@/lib/webhooks/sign'
@@ -113,6 +113,22 @@ describe('Copilot usage import', () => {
     expect(await db.modelUsageDay.count()).toBe(before)
     await importCopilotUsage(leader, totals, { teamSlug: 'big' })
     expect(await db.modelUsageDay.count({ where: { teamId: big.id, day: new Date('2026-11-05') } })).toBe(1)
+  })
+})
+
+describe('recent model usage', () => {
+  it('reads the most recent days the reports cover, not calendar days, newest first, for every signed-in role', async () => {
+    const team = await db.team.create({ data: { slug: 'usage-recent', name: 'Aardvark usage team', size: 9 } })
+    // Reports with gaps: 20 report days spread over 60 days, two models on each, after any other test's.
+    const reportDays = Array.from({ length: 20 }, (_, i) => new Date(Date.UTC(2031, 0, 1 + i * 3)))
+    await db.modelUsageDay.createMany({ data: reportDays.flatMap((day, i) => ['model-a', 'model-b'].map((model) => ({ teamId: team.id, day, model, interactions: i }))) })
+    const dev = await makeUser('usage-dev@example.com', 'DEVELOPER')
+    const rows = (await listRecentModelUsage(dev, 14)).filter((r) => r.teamId === team.id)
+    const days = [...new Set(rows.map((r) => r.day))]
+    expect(days).toEqual(reportDays.slice(-14).reverse().map((d) => d.toISOString().slice(0, 10)))
+    expect(rows).toHaveLength(28)
+    expect(rows[0]).toEqual({ team: 'Aardvark usage team', teamId: team.id, day: '2031-02-27', model: 'model-a', interactions: 19 })
+    expect(rows.some((r) => r.interactions < 6)).toBe(false)
   })
 })
 

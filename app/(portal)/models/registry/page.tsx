@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { requirePageUser } from '@/lib/auth/guard'
 import { can } from '@/lib/auth/permissions'
 import { assignModelAction, createModelAction, importUsageAction, unassignModelAction, updateModelStatusAction } from '@/lib/models/actions'
-import { listAssignables, listChanges, listModels, listModelUsage } from '@/lib/models/queries'
+import { listAssignables, listChanges, listModels, listRecentModelUsage } from '@/lib/models/queries'
 import { MODEL_STATUSES } from '@/lib/models/schemas'
 import { PageHeader } from '@/components/ui/page-header'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -20,10 +20,9 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams
   const manage = can(user, 'models.manage')
   const importer = can(user, 'outcomes.import')
-  const [models, holders, usageAll, proposed] = await Promise.all([listModels(user), listAssignables(user), listModelUsage(user, 400), listChanges(user, { status: 'PROPOSED' })])
+  const [models, holders, usage, proposed] = await Promise.all([listModels(user), listAssignables(user), listRecentModelUsage(user, USAGE_DAYS), listChanges(user, { status: 'PROPOSED' })])
   // The most recent days in the imported reports (team totals of 5+ people only).
-  const days = [...new Set(usageAll.map((u) => u.day))].sort().slice(-USAGE_DAYS)
-  const usage = usageAll.filter((u) => days.includes(u.day))
+  const days = [...new Set(usage.map((u) => u.day))].sort()
   const usageRows = new Map<string, { day: string; team: string; models: Array<{ model: string; interactions: number }> }>()
   for (const u of usage) {
     const k = `${u.day}|${u.team}`
