@@ -242,8 +242,7 @@ export function rankClusters(teams: SuitabilityTeam[], edges: Edge[], size = 3):
 }
 
 /** Every team not yet in the rollout, ranked for a pilot (completeness 50 %, few outside dependencies 25 %, clustered 25 %), with the reasons. */
-export function rankTeams(teams: SuitabilityTeam[], edges: Edge[], size = 3): TeamRank[] {
-  const clusters = rankClusters(teams, edges, size)
+export function rankTeams(teams: SuitabilityTeam[], edges: Edge[], size = 3, clusters = rankClusters(teams, edges, size)): TeamRank[] {
   const ranked = teams
     .filter((t) => !t.inRollout)
     .map((t) => {
@@ -310,4 +309,23 @@ export function proposeControls(pilots: MatchProfile[], candidates: MatchProfile
     })
   }
   return out
+}
+
+/**
+ * Teams matching the table's filters: `q` anywhere in the name (case and accents ignored), `stage`
+ * the stage the team is in now, or NONE for teams not yet in the rollout.
+ */
+export function filterTeams<T extends { name: string; stage: Stage | null }>(teams: T[], f: { q?: string; stage?: Stage | 'NONE' }): T[] {
+  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en')
+  const q = f.q ? fold(f.q) : null
+  return teams.filter((t) => (q === null || fold(t.name).includes(q)) && (!f.stage || (f.stage === 'NONE' ? t.stage === null : t.stage === f.stage)))
+}
+
+/** One page of a list; a page past the end shows the last one. */
+export function pageOf<T>(items: T[], page: number, size: number): { items: T[]; page: number; pages: number; total: number; first: number; last: number } {
+  const pages = Math.max(1, Math.ceil(items.length / size))
+  const current = Math.min(Math.max(1, Math.trunc(page)), pages)
+  const start = (current - 1) * size
+  const slice = items.slice(start, start + size)
+  return { items: slice, page: current, pages, total: items.length, first: slice.length ? start + 1 : 0, last: start + slice.length }
 }

@@ -160,3 +160,41 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await context.close()
   })
 }
+
+test('a leader narrows the teams table by name and stage; an address it cannot read says so and shows every team', async ({ browser }) => {
+  const leader = await as(browser, 'leader@example.com')
+  await leader.goto('/rollout/teams')
+  const table = leader.getByRole('table', { name: 'Teams with size, manager, dependencies, stage and readiness' })
+  const all = await table.locator('tbody tr').count()
+  expect(all).toBeGreaterThan(3)
+  await expect(leader.getByText(`Teams 1–${all} of ${all}`)).toBeVisible()
+
+  const filter = leader.getByRole('search', { name: 'Filter the teams' })
+  await filter.getByLabel('Team name').fill('payMENTS')
+  await filter.getByRole('button', { name: 'Filter' }).click()
+  await expect(leader).toHaveURL(/[?&]q=payMENTS/)
+  await expect(table.locator('tbody tr')).toHaveCount(1)
+  await expect(table.getByRole('rowheader')).toHaveText(/^Payments Core/)
+  await expect(leader.getByText(`Teams 1–1 of 1 matching the filters (${all} in all)`)).toBeVisible()
+
+  await filter.getByLabel('Team name').fill('')
+  await filter.getByLabel('Stage').selectOption({ label: 'Not yet in the rollout' })
+  await filter.getByRole('button', { name: 'Filter' }).click()
+  const notYet = await table.locator('tbody tr').count()
+  expect(notYet).toBeGreaterThan(0)
+  expect(notYet).toBeLessThan(all)
+  await expect(table.locator('tbody tr').getByText(/^(Experts|Pilot|Broad rollout)$/)).toHaveCount(0)
+
+  await filter.getByLabel('Team name').fill('no team is called this')
+  await filter.getByRole('button', { name: 'Filter' }).click()
+  await expect(leader.getByText('No team matches these filters.')).toBeVisible()
+  await expect(table).toHaveCount(0)
+  await leader.getByRole('link', { name: 'Clear filters' }).click()
+  await expect(table.locator('tbody tr')).toHaveCount(all)
+
+  const res = await leader.goto('/rollout/teams?page=0&stage=LATER')
+  expect(res?.status()).toBe(200)
+  await expect(leader.getByRole('alert').filter({ hasText: 'could not be read' })).toContainText('Pages start at 1.')
+  await expect(table.locator('tbody tr')).toHaveCount(all)
+  await expect(leader.getByRole('navigation', { name: 'Pages of the teams table' })).toHaveCount(0)
+})

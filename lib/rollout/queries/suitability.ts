@@ -22,7 +22,7 @@ async function profiles(teamIds: string[], start: Date): Promise<Map<string, Mat
     SELECT r."teamId", count(DISTINCT r.id)::int AS n, AVG(a.score)::float8 AS mean
     FROM "SurveyResponse" r JOIN "SurveyAnswer" a ON a."responseId" = r.id JOIN "SurveyQuestion" q ON q.id = a."questionId" AND q.key = 'overall'
     WHERE r."teamId" = ANY(${teamIds}::uuid[]) AND r."submittedOn" >= ${from}::date AND r."submittedOn" < ${start}::date AND a.score IS NOT NULL GROUP BY 1`)
-  const anyIncidents = (await db.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n FROM "Incident" WHERE "startedAt" >= ${from} AND "startedAt" < ${start}`))[0].n > 0
+  const anyIncidents = (await db.$queryRaw<Array<{ any: boolean }>>(Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Incident" WHERE "startedAt" >= ${from} AND "startedAt" < ${start}) AS any`))[0].any
   return new Map(teams.map((t) => {
     const i = inc.find((x) => x.teamId === t.id)
     const s = sat.find((x) => x.teamId === t.id)
@@ -51,8 +51,9 @@ export async function getSuitability(user: SessionUser, size = 3, start = new Da
   })
   const teams: SuitabilityTeam[] = rows.map((t) => ({ id: t.id, name: t.name, size: t.size, hasManager: Boolean(t.managerId), members: t.members.map((m) => m.seniority as Seniority | null), inRollout: t.cohortMemberships.length > 0 || t.controlFor.length > 0 }))
   const edges = (await db.teamDependency.findMany({ select: { fromTeamId: true, toTeamId: true, weight: true } })).map((e) => ({ from: e.fromTeamId, to: e.toTeamId, weight: e.weight }))
-  const ranked = rankTeams(teams, edges, size)
-  const clusters = rankClusters(teams, edges, size).slice(0, 5)
+  const allClusters = rankClusters(teams, edges, size)
+  const ranked = rankTeams(teams, edges, size, allClusters)
+  const clusters = allClusters.slice(0, 5)
   const outside = teams.filter((t) => !t.inRollout).map((t) => t.id)
   const busyControls = new Set(rows.filter((t) => t.controlFor.length).map((t) => t.id))
   const prof = await profiles(outside, start)

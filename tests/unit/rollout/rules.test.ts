@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { planWarnings, type PhaseDates } from '@/lib/rollout/rules'
+import { filterTeams, pageOf, planWarnings, type PhaseDates } from '@/lib/rollout/rules'
+import { teamTableQuerySchema } from '@/lib/rollout/schemas'
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`)
 const phase = (stage: PhaseDates['stage'], start: string, end: string): PhaseDates => ({ stage, name: stage.toLowerCase(), plannedStart: d(start), plannedEnd: d(end) })
@@ -18,5 +19,42 @@ describe('plan warnings', () => {
     expect(w.some((x) => /beyond 18 months/.test(x))).toBe(true)
     expect(w.some((x) => /ends before it starts/.test(x))).toBe(true)
     expect(planWarnings([phase('EXPERTS', '2026-01-01', '2026-06-01'), phase('BROAD', '2026-06-01', '2027-01-01')]).some((x) => /without any pilot/.test(x))).toBe(true)
+  })
+})
+
+describe('the teams table', () => {
+  const teams = [
+    { name: 'Payments API', stage: 'PILOT' as const },
+    { name: 'Zahlungsverkehr Süd', stage: null },
+    { name: 'Mobile payments', stage: 'EXPERTS' as const },
+    { name: 'Search', stage: null },
+  ]
+  it('filters by a name fragment (case and accents ignored) and by stage, NONE meaning not yet in the rollout', () => {
+    expect(filterTeams(teams, { q: 'PAYMENTS' }).map((t) => t.name)).toEqual(['Payments API', 'Mobile payments'])
+    expect(filterTeams(teams, { q: 'sud' }).map((t) => t.name)).toEqual(['Zahlungsverkehr Süd'])
+    expect(filterTeams(teams, { stage: 'NONE' }).map((t) => t.name)).toEqual(['Zahlungsverkehr Süd', 'Search'])
+    expect(filterTeams(teams, { q: 'pay', stage: 'EXPERTS' }).map((t) => t.name)).toEqual(['Mobile payments'])
+    expect(filterTeams(teams, {})).toHaveLength(4)
+    expect(filterTeams(teams, { q: 'nothing like it' })).toEqual([])
+  })
+  it('pages: 1-based, the last page may be short, a page past the end shows the last one, an empty list has one empty page', () => {
+    const items = Array.from({ length: 120 }, (_, i) => i + 1)
+    expect(pageOf(items, 1, 50)).toMatchObject({ page: 1, pages: 3, total: 120, first: 1, last: 50 })
+    const last = pageOf(items, 3, 50)
+    expect(last).toMatchObject({ page: 3, first: 101, last: 120 })
+    expect(last.items).toEqual(items.slice(100))
+    expect(pageOf(items, 99, 50).page).toBe(3)
+    expect(pageOf([], 4, 50)).toEqual({ items: [], page: 1, pages: 1, total: 0, first: 0, last: 0 })
+  })
+  it('reads its query: defaults, and a clear error for what it cannot read', () => {
+    expect(teamTableQuerySchema.parse({})).toEqual({ page: 1, ranking: 'top' })
+    expect(teamTableQuerySchema.parse({ q: '  pay ', stage: 'NONE', page: '2', ranking: 'all' })).toEqual({ q: 'pay', stage: 'NONE', page: 2, ranking: 'all' })
+    expect(teamTableQuerySchema.parse({ q: '   ' }).q).toBeUndefined()
+    // What a GET form sends for fields left empty.
+    expect(teamTableQuerySchema.parse({ q: 'pay', stage: '', page: '', ranking: '' })).toEqual({ q: 'pay', page: 1, ranking: 'top' })
+    for (const bad of [{ page: '0' }, { page: 'x' }, { page: '1.5' }, { stage: 'LATER' }, { ranking: 'bottom' }, { q: 'x'.repeat(101) }]) {
+      const r = teamTableQuerySchema.safeParse(bad)
+      expect(r.success, JSON.stringify(bad)).toBe(false)
+    }
   })
 })

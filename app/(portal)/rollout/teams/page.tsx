@@ -1,9 +1,14 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
+import { z } from 'zod'
 import { requirePageUser } from '@/lib/auth/guard'
 import { can } from '@/lib/auth/permissions'
 import { getPlan, getSuitability, listTeams } from '@/lib/rollout/queries'
 import { createCohortAction, saveReadinessAction } from '@/lib/rollout/actions'
+import { filterTeams, pageOf, STAGE_LABELS, STAGES } from '@/lib/rollout/rules'
+import { TEAM_RANKING_TOP, TEAM_TABLE_PAGE_SIZE, teamTableQuerySchema, type TeamTableQuery } from '@/lib/rollout/schemas'
 import { inputSmClasses, selectSmClasses } from '@/components/training/form-controls'
+import { buttonClasses } from '@/components/ui/button'
 import { ActionForm } from '@/components/rollout/action-form'
 import { Card, RolloutHeader, td, th } from '@/components/rollout/header'
 import { StageBadge } from '@/components/rollout/badges'
@@ -12,10 +17,30 @@ import { DependencyGraph } from '@/components/rollout/dependency-graph'
 export const metadata: Metadata = { title: 'Teams and pilots' }
 export const dynamic = 'force-dynamic'
 
-export default async function TeamsPage() {
+/** The page's address with the given filters; defaults are left out. */
+function teamsHref(q: TeamTableQuery, change: Partial<TeamTableQuery>, hash = '#teams'): string {
+  const next = { ...q, ...change }
+  const params = new URLSearchParams()
+  if (next.q) params.set('q', next.q)
+  if (next.stage) params.set('stage', next.stage)
+  if (next.page > 1) params.set('page', String(next.page))
+  if (next.ranking !== 'top') params.set('ranking', next.ranking)
+  const qs = params.toString()
+  return `/rollout/teams${qs ? `?${qs}` : ''}${hash}`
+}
+
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('rollout.view', '/rollout/teams')
   const leader = can(user, 'rollout.plan')
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
+  const parsed = teamTableQuerySchema.safeParse(raw)
+  // Bad filters in the address: say which, and show the unfiltered table rather than an error page.
+  const query = parsed.success ? parsed.data : teamTableQuerySchema.parse({})
+  const queryErrors = parsed.success ? [] : Object.values(z.flattenError(parsed.error).fieldErrors).flat()
   const [{ teams, cycles }, suitability, plan] = await Promise.all([listTeams(user), getSuitability(user), getPlan(user)])
+  const filtered = Boolean(query.q || query.stage)
+  const shown = pageOf(filterTeams(teams, query), query.page, TEAM_TABLE_PAGE_SIZE)
+  const ranked = query.ranking === 'all' ? suitability.teams : suitability.teams.slice(0, TEAM_RANKING_TOP)
   const pilotPhases = plan?.phases.filter((p) => p.stage === 'PILOT' && p.status !== 'COMPLETED') ?? []
   const today = new Date().toISOString().slice(0, 10)
   const defaultStart = plan && today < plan.startsOn ? plan.startsOn : plan && today > plan.endsOn ? plan.endsOn : today
@@ -63,27 +88,60 @@ export default async function TeamsPage() {
 
       <Card title="Teams ranked for a pilot" id="ranking">
         {suitability.teams.length === 0 ? <p className="text-sm text-fg-muted">No team outside the rollout.</p> : (
-          <ol className="space-y-2 text-sm">
-            {suitability.teams.map((t) => (
-              <li key={t.teamId}><span className="font-medium text-fg">{t.rank}. {t.name}</span> <span className="text-fg-muted">score {t.score.toFixed(2)} — {t.reasons.join(' ')}</span></li>
-            ))}
-          </ol>
+          <>
+            <ol className="space-y-2 text-sm">
+              {ranked.map((t) => (
+                <li key={t.teamId}><span className="font-medium text-fg">{t.rank}. {t.name}</span> <span className="text-fg-muted">score {t.score.toFixed(2)} — {t.reasons.join(' ')}</span></li>
+              ))}
+            </ol>
+            {suitability.teams.length > TEAM_RANKING_TOP ? (
+              <p className="mt-3 text-sm">
+                {query.ranking === 'all' ? (
+                  <Link href={teamsHref(query, { ranking: 'top' }, '#ranking')} className="font-medium text-accent-text underline underline-offset-2">Show the top {TEAM_RANKING_TOP} only</Link>
+                ) : (
+                  <><span className="text-fg-muted">The top {TEAM_RANKING_TOP} of {suitability.teams.length} teams outside the rollout. </span><Link href={teamsHref(query, { ranking: 'all' }, '#ranking')} className="font-medium text-accent-text underline underline-offset-2">Show all {suitability.teams.length}</Link></>
+                )}
+              </p>
+            ) : null}
+          </>
         )}
       </Card>
 
       <Card title="Teams, dependencies and readiness" id="teams">
         {cycles.length ? (
-          <div role="note" className="mb-3 rounded-lg border border-(--warn-line) bg-(--warn-soft) p-3 text-sm text-(--warn-fg)">
-            Circular dependencies (allowed, but worth knowing before a pilot): {cycles.map((c) => c.join(' → ')).join('; ')}.
+          <div role="note" aria-label="Circular dependencies" className="mb-3 rounded-lg border border-(--warn-line) bg-(--warn-soft) p-3 text-sm text-(--warn-fg)">
+            <p>
+              {cycles.length === 1 ? 'One group of teams depends' : `${cycles.length} groups of teams depend`} on each other in a circle: allowed, but worth
+              knowing before a pilot, because a pilot team in such a group waits on the others.
+            </p>
+            <details className="mt-1" open={cycles.length <= 3}>
+              <summary className="cursor-pointer font-medium">The teams in each circle</summary>
+              <ul className="mt-1 list-disc space-y-1 pl-5">{cycles.map((c) => <li key={c.join()}>{c.join(', ')}</li>)}</ul>
+            </details>
           </div>
         ) : null}
         <DependencyGraph teams={teams} cycles={cycles} />
-        <div className="mt-4 overflow-x-auto">
+        <form method="get" action="/rollout/teams#teams" role="search" aria-label="Filter the teams" className="mt-4 flex flex-wrap items-end gap-3 text-sm">
+          {query.ranking !== 'top' ? <input type="hidden" name="ranking" value={query.ranking} /> : null}
+          <label className="text-fg">Team name<input type="search" name="q" maxLength={100} defaultValue={query.q ?? ''} className={`${inputSmClasses} mt-1 w-56`} /></label>
+          <label className="text-fg">Stage<select name="stage" defaultValue={query.stage ?? ''} className={`${selectSmClasses} mt-1`}>
+            <option value="">All teams</option>
+            {STAGES.map((st) => <option key={st} value={st}>{STAGE_LABELS[st]}</option>)}
+            <option value="NONE">Not yet in the rollout</option>
+          </select></label>
+          <button type="submit" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>Filter</button>
+          {filtered ? <Link href={teamsHref(query, { q: undefined, stage: undefined, page: 1 })} className="h-8 leading-8 text-accent-text underline underline-offset-2">Clear filters</Link> : null}
+        </form>
+        {queryErrors.length ? <p role="alert" className="mt-3 rounded-md border border-danger-line bg-danger-soft p-3 text-sm text-danger">The address has filters that could not be read ({queryErrors.join(' ')}); showing every team.</p> : null}
+        <p className="mt-3 text-sm text-fg-muted" aria-live="polite">
+          {shown.total === 0 ? 'No team matches these filters.' : `Teams ${shown.first}–${shown.last} of ${shown.total}${filtered ? ` matching the filters (${teams.length} in all)` : ''}`}
+        </p>
+        {shown.total === 0 ? null : <div className="mt-2 overflow-x-auto">
           <table className="w-full min-w-[52rem] border-collapse">
             <caption className="sr-only">Teams with size, manager, dependencies, stage and readiness</caption>
             <thead className="border-b border-line"><tr><th scope="col" className={th}>Team</th><th scope="col" className={th}>Size</th><th scope="col" className={th}>Manager</th><th scope="col" className={th}>Depends on</th><th scope="col" className={th}>Depended on by</th><th scope="col" className={th}>Stage</th><th scope="col" className={th}>Readiness</th></tr></thead>
             <tbody className="divide-y divide-line">
-              {teams.map((t) => (
+              {shown.items.map((t) => (
                 <tr key={t.id}>
                   <th scope="row" className={`${td} font-medium`}>{t.name}{t.isControl ? <span className="block text-xs font-normal text-fg-muted">control team</span> : null}</th>
                   <td className={td}>{t.size}</td>
@@ -110,7 +168,14 @@ export default async function TeamsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </div>}
+        {shown.pages > 1 ? (
+          <nav aria-label="Pages of the teams table" className="mt-3 flex flex-wrap items-center gap-4 text-sm">
+            {shown.page > 1 ? <Link href={teamsHref(query, { page: shown.page - 1 })} className="font-medium text-accent-text underline underline-offset-2">Previous page</Link> : null}
+            <span className="text-fg-muted">Page {shown.page} of {shown.pages}</span>
+            {shown.page < shown.pages ? <Link href={teamsHref(query, { page: shown.page + 1 })} className="font-medium text-accent-text underline underline-offset-2">Next page</Link> : null}
+          </nav>
+        ) : null}
       </Card>
     </div>
   )
