@@ -35,7 +35,8 @@ type Row = { id: bigint; at: Date; actorId: string | null; actorLabel: string; a
 
 const like = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-function where(f: AuditFilter, cursor?: string): Prisma.Sql {
+/** The WHERE clause of a filtered read (exported for the test that checks its indexes). */
+export function auditWhere(f: AuditFilter, cursor?: string): Prisma.Sql {
   const parts: Prisma.Sql[] = []
   if (cursor) parts.push(Prisma.sql`a.id < ${BigInt(cursor)}`)
   if (f.actor) parts.push(Prisma.sql`a."actorLabel" = ${f.actor}`)
@@ -55,7 +56,7 @@ async function readPage(f: AuditFilter, cursor: string | undefined, limit: numbe
   return db.$queryRaw<Row[]>`
     SELECT a.id, a.at, a."actorId", a."actorLabel", u.name AS "actorName", a.action, a."entityType", a."entityId", a.summary, a.address
       FROM "AuditLog" a LEFT JOIN "User" u ON u.id = a."actorId"
-      ${where(f, cursor)}
+      ${auditWhere(f, cursor)}
      ORDER BY a.id DESC
      LIMIT ${limit}`
 }

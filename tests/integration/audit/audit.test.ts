@@ -6,7 +6,8 @@ import { withClient } from '@/lib/database/pool'
 import type { SessionUser } from '@/lib/auth/session'
 import { createApiToken } from '@/lib/auth/tokens'
 import { recordAudit } from '@/lib/audit'
-import { listAudit } from '@/lib/audit/queries'
+import { auditWhere, listAudit } from '@/lib/audit/queries'
+import { auditFilterSchema } from '@/lib/audit/schemas'
 import { buildOpenApiDocument } from '@/lib/openapi'
 import { GET as auditGet } from '@/app/api/v1/audit/route'
 import { GET as exportGet } from '@/app/api/v1/audit/export/route'
@@ -131,6 +132,19 @@ describe('listAudit', () => {
     expect((await listAudit(leader, { q: 'p12@EXAMPLE', limit: '200' })).items.map((e) => e.entityId)).toEqual(['e-12'])
     // LIKE wildcards in the text are literal.
     expect((await listAudit(leader, { q: '%', limit: '200' })).items).toHaveLength(0)
+  })
+
+  it('the free-text filter can use its trigram index (a rare word in a log of millions of rows is not a full scan)', async () => {
+    // With sequential and plain index scans priced out, the only cheap plan left is the trigram
+    // index, and only when it covers the very expression the filter uses.
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off')
+      await tx.$executeRawUnsafe('SET LOCAL enable_indexscan = off')
+      const rows = await tx.$queryRaw<Array<{ 'QUERY PLAN': string }>>`EXPLAIN SELECT a.id FROM "AuditLog" a ${auditWhere(auditFilterSchema.parse({ q: 'p12@example' }))} ORDER BY a.id DESC LIMIT 51`
+      return rows.map((r) => r['QUERY PLAN']).join('\n')
+    })
+    expect(plan).toMatch(/Bitmap Index Scan on "?AuditLog_summary_text_trgm_idx"?/)
+    expect(plan).not.toMatch(/Seq Scan/)
   })
 
   it('summarises before/after readably', async () => {
