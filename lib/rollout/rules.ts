@@ -1,4 +1,5 @@
 // Pure rules of the rollout plan (no database): the shape the field notes prescribe.
+import { nameMatches } from '@/lib/paging'
 
 export const PLAN_MIN_MONTHS = 9
 export const PLAN_MAX_MONTHS = 18
@@ -316,16 +317,5 @@ export function proposeControls(pilots: MatchProfile[], candidates: MatchProfile
  * the stage the team is in now, or NONE for teams not yet in the rollout.
  */
 export function filterTeams<T extends { name: string; stage: Stage | null }>(teams: T[], f: { q?: string; stage?: Stage | 'NONE' }): T[] {
-  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en')
-  const q = f.q ? fold(f.q) : null
-  return teams.filter((t) => (q === null || fold(t.name).includes(q)) && (!f.stage || (f.stage === 'NONE' ? t.stage === null : t.stage === f.stage)))
-}
-
-/** One page of a list; a page past the end shows the last one. */
-export function pageOf<T>(items: T[], page: number, size: number): { items: T[]; page: number; pages: number; total: number; first: number; last: number } {
-  const pages = Math.max(1, Math.ceil(items.length / size))
-  const current = Math.min(Math.max(1, Math.trunc(page)), pages)
-  const start = (current - 1) * size
-  const slice = items.slice(start, start + size)
-  return { items: slice, page: current, pages, total: items.length, first: slice.length ? start + 1 : 0, last: start + slice.length }
+  return teams.filter((t) => nameMatches(t.name, f.q) && (!f.stage || (f.stage === 'NONE' ? t.stage === null : t.stage === f.stage)))
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nameFilterSchema, pageNumberSchema, unsetIfBlank } from '@/lib/paging'
 import { GATE_COMPARATORS, GATE_METRICS } from '@/lib/rollout/gate-rules'
 
 // Inputs of the rollout planner: one schema per input, shared by forms, server actions, the REST
@@ -145,12 +146,10 @@ export const findingQuerySchema = z.object({
 // The teams table (/rollout/teams): an organisation has hundreds of teams, shown a page at a time.
 export const TEAM_TABLE_PAGE_SIZE = 50
 export const TEAM_RANKING_TOP = 20
-// A GET form sends every field, empty ones as "": those mean "not set".
-const unsetIfBlank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema)
 export const teamTableQuerySchema = z.object({
-  q: unsetIfBlank(z.string().trim().max(100, { error: 'Search for at most 100 characters.' }).optional()),
+  q: nameFilterSchema,
   stage: unsetIfBlank(z.enum([...STAGE_VALUES, 'NONE'], { error: 'Choose a stage from the list.' }).optional()),
-  page: unsetIfBlank(z.coerce.number({ error: 'Not a page number.' }).int({ error: 'Not a page number.' }).min(1, { error: 'Pages start at 1.' }).max(100_000, { error: 'Not a page number.' }).default(1)),
+  page: pageNumberSchema,
   ranking: unsetIfBlank(z.enum(['top', 'all'], { error: 'Show the top teams or all of them.' }).default('top')),
 })
 export type TeamTableQuery = z.infer<typeof teamTableQuerySchema>

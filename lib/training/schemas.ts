@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nameFilterSchema, pageNumberSchema, unsetIfBlank } from '@/lib/paging'
 
 // Inputs of the training library: one schema per input, shared by forms, server actions, the REST
 // API and its OpenAPI document (lib/api/openapi.ts generates from these).
@@ -129,3 +130,13 @@ export const updatePathSchema = z.object({
   description: z.string().trim().max(1000).optional(),
   modules: z.array(slugSchema).max(60, { error: 'At most 60 modules in a path.' }),
 })
+
+/** /training/completion: one stage's learning path at a time, teams a page at a time. */
+export const COMPLETION_STAGES = ['EXPERTS', 'PILOT', 'BROAD'] as const
+export const COMPLETION_PAGE_SIZE = 50
+export const completionQuerySchema = z.object({
+  stage: unsetIfBlank(z.enum(COMPLETION_STAGES, { error: 'Choose a stage from the list.' }).default('EXPERTS')),
+  q: nameFilterSchema,
+  page: pageNumberSchema,
+})
+export type CompletionQuery = z.infer<typeof completionQuerySchema>

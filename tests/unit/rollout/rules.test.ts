@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { filterTeams, pageOf, planWarnings, type PhaseDates } from '@/lib/rollout/rules'
+import { pageOf } from '@/lib/paging'
+import { filterTeams, planWarnings, type PhaseDates } from '@/lib/rollout/rules'
 import { teamTableQuerySchema } from '@/lib/rollout/schemas'
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`)

@@ -1,14 +1,27 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
+import { z } from 'zod'
 import { requirePageUser } from '@/lib/auth/guard'
+import { nameMatches, pageOf } from '@/lib/paging'
 import { getCompletionRates, MIN_GROUP_SIZE } from '@/lib/training/queries'
-import { AUDIENCE_LABELS } from '@/lib/training/schemas'
+import { AUDIENCE_LABELS, COMPLETION_PAGE_SIZE, COMPLETION_STAGES, completionQuerySchema, type CompletionQuery } from '@/lib/training/schemas'
+import { inputSmClasses } from '@/components/training/form-controls'
+import { buttonClasses } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
 import { Breadcrumbs } from '@/components/ui/breadcrumbs'
 import { plural } from '@/components/training/format'
 
 export const metadata: Metadata = { title: 'Completion by team' }
 
-const STAGES = ['EXPERTS', 'PILOT', 'BROAD'] as const
+function completionHref(q: CompletionQuery, change: Partial<CompletionQuery>): string {
+  const next = { ...q, ...change }
+  const params = new URLSearchParams()
+  if (next.stage !== 'EXPERTS') params.set('stage', next.stage)
+  if (next.q) params.set('q', next.q)
+  if (next.page > 1) params.set('page', String(next.page))
+  const qs = params.toString()
+  return `/training/completion${qs ? `?${qs}` : ''}`
+}
 
 type Group = { group: string; members: number; percent: number | null }
 
@@ -58,9 +71,16 @@ function CompletionTable({ caption, kind, groups }: { caption: string; kind: 'Te
   )
 }
 
-export default async function CompletionPage() {
+export default async function CompletionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('outcomes.view', '/training/completion')
-  const rates = await Promise.all(STAGES.map((stage) => getCompletionRates(user, stage)))
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
+  const parsed = completionQuerySchema.safeParse(raw)
+  // Bad filters in the address: say which, and show the first stage unfiltered rather than an error page.
+  const query = parsed.success ? parsed.data : completionQuerySchema.parse({})
+  const queryErrors = parsed.success ? [] : Object.values(z.flattenError(parsed.error).fieldErrors).flat()
+  const r = await getCompletionRates(user, query.stage)
+  const teams = pageOf(r.teams.filter((t) => nameMatches(t.group, query.q)), query.page, COMPLETION_PAGE_SIZE)
+  const label = AUDIENCE_LABELS[r.stage]
 
   return (
     <div className="space-y-8">
@@ -71,34 +91,57 @@ export default async function CompletionPage() {
           description={`The share of each stage's learning path that a team's or cohort's members have completed. Never per person; groups under ${MIN_GROUP_SIZE} people are not shown.`}
         />
       </div>
-      {rates.map((r) => {
-        const id = `stage-${r.stage.toLowerCase()}`
-        const label = AUDIENCE_LABELS[r.stage]
-        return (
-          <section key={r.stage} aria-labelledby={id} className="space-y-3">
-            <div>
-              <h2 id={id} className="text-base font-semibold text-fg">
-                {label}
-              </h2>
+      <nav aria-label="Learning path of the stage" className="flex flex-wrap gap-2 text-sm">
+        {COMPLETION_STAGES.map((stage) => (
+          <Link
+            key={stage}
+            href={completionHref(query, { stage, page: 1 })}
+            aria-current={stage === query.stage ? 'page' : undefined}
+            className={stage === query.stage ? 'rounded-full bg-accent px-3 py-1 font-medium text-accent-fg' : 'rounded-full border border-line px-3 py-1 text-fg hover:bg-surface-muted'}
+          >
+            {AUDIENCE_LABELS[stage]}
+          </Link>
+        ))}
+      </nav>
+      {queryErrors.length ? <p role="alert" className="rounded-md border border-danger-line bg-danger-soft p-3 text-sm text-danger">The address has filters that could not be read ({queryErrors.join(' ')}); showing the experts' path for every team.</p> : null}
+      <section aria-labelledby="stage-h" className="space-y-3">
+        <div>
+          <h2 id="stage-h" className="text-base font-semibold text-fg">
+            {label}
+          </h2>
+          <p className="text-sm text-fg-muted">
+            {r.pathModules === 0 ? 'This stage has no learning path yet.' : `Learning path of ${plural(r.pathModules, 'module')}.`}
+          </p>
+        </div>
+        {r.pathModules === 0 ? null : (
+          <div className="grid gap-4 lg:grid-cols-2">
+            <div className="space-y-2">
+              <h3 className="text-sm font-medium text-fg">Teams</h3>
+              <form method="get" action="/training/completion" role="search" aria-label="Find a team" className="flex flex-wrap items-end gap-2 text-sm">
+                {query.stage !== 'EXPERTS' ? <input type="hidden" name="stage" value={query.stage} /> : null}
+                <label className="text-fg">Team name<input type="search" name="q" maxLength={100} defaultValue={query.q ?? ''} className={`${inputSmClasses} mt-1 w-56`} /></label>
+                <button type="submit" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>Find</button>
+                {query.q ? <Link href={completionHref(query, { q: undefined, page: 1 })} className="h-8 leading-8 text-accent-text underline underline-offset-2">Show every team</Link> : null}
+              </form>
               <p className="text-sm text-fg-muted">
-                {r.pathModules === 0 ? 'This stage has no learning path yet.' : `Learning path of ${plural(r.pathModules, 'module')}.`}
+                {teams.total === 0 ? (query.q ? 'No team matches this name.' : '') : `Teams ${teams.first}–${teams.last} of ${teams.total}${query.q ? ` matching “${query.q}”` : ''}`}
               </p>
+              {teams.total === 0 && query.q ? null : <CompletionTable kind="Team" caption={`${label}: completion by team`} groups={teams.items} />}
+              {teams.pages > 1 ? (
+                <nav aria-label="Pages of the teams" className="flex flex-wrap items-center gap-4 text-sm">
+                  {teams.page > 1 ? <Link href={completionHref(query, { page: teams.page - 1 })} className="font-medium text-accent-text underline underline-offset-2">Previous page</Link> : null}
+                  <span className="text-fg-muted">Page {teams.page} of {teams.pages}</span>
+                  {teams.page < teams.pages ? <Link href={completionHref(query, { page: teams.page + 1 })} className="font-medium text-accent-text underline underline-offset-2">Next page</Link> : null}
+                </nav>
+              ) : null}
             </div>
-            {r.pathModules === 0 ? null : (
-              <div className="grid gap-4 lg:grid-cols-2">
-                <div className="space-y-2">
-                  <h3 className="text-sm font-medium text-fg">Teams</h3>
-                  <CompletionTable kind="Team" caption={`${label}: completion by team`} groups={r.teams} />
-                </div>
-                <div className="space-y-2">
-                  <h3 className="text-sm font-medium text-fg">Cohorts</h3>
-                  <CompletionTable kind="Cohort" caption={`${label}: completion by cohort`} groups={r.cohorts} />
-                </div>
-              </div>
-            )}
-          </section>
-        )
-      })}
+            <div className="space-y-2">
+              <h3 className="text-sm font-medium text-fg">Cohorts</h3>
+              <CompletionTable kind="Cohort" caption={`${label}: completion by cohort`} groups={r.cohorts} />
+            </div>
+          </div>
+        )}
+      </section>
     </div>
   )
 }

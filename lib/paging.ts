@@ -1,0 +1,31 @@
+import { z } from 'zod'
+
+// Lists that grow with the organisation (teams, groups) are shown a page at a time, filtered by
+// name. Shared by the pages that do it; the filters arrive from GET forms and addresses.
+
+/** A GET form sends every field, empty ones as "": those mean "not set". */
+export const unsetIfBlank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema)
+
+/** ?page=: 1-based, 1 when absent. */
+export const pageNumberSchema = unsetIfBlank(
+  z.coerce.number({ error: 'Not a page number.' }).int({ error: 'Not a page number.' }).min(1, { error: 'Pages start at 1.' }).max(100_000, { error: 'Not a page number.' }).default(1),
+)
+
+/** ?q=: a name fragment. */
+export const nameFilterSchema = unsetIfBlank(z.string().trim().max(100, { error: 'Search for at most 100 characters.' }).optional())
+
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en')
+
+/** Whether `name` contains `q`, ignoring case and accents; every name matches no filter. */
+export function nameMatches(name: string, q: string | undefined): boolean {
+  return !q || fold(name).includes(fold(q))
+}
+
+/** One page of a list; a page past the end shows the last one. */
+export function pageOf<T>(items: T[], page: number, size: number): { items: T[]; page: number; pages: number; total: number; first: number; last: number } {
+  const pages = Math.max(1, Math.ceil(items.length / size))
+  const current = Math.min(Math.max(1, Math.trunc(page)), pages)
+  const start = (current - 1) * size
+  const slice = items.slice(start, start + size)
+  return { items: slice, page: current, pages, total: items.length, first: slice.length ? start + 1 : 0, last: start + slice.length }
+}
