@@ -132,9 +132,24 @@ describe('feedback, completion and learning paths', () => {
     const rates = await getCompletionRates(leader, 'PILOT')
     expect(rates.pathModules).toBe(2)
     expect(rates.teams).toEqual([
-      { group: 'Big team', members: 5, percent: 30 },
-      { group: 'Small team', members: 3, percent: null },
+      { group: 'Big team', members: 5, percent: 30, withheld: null },
+      { group: 'Small team', members: 3, percent: null, withheld: 'small' },
     ])
+
+    // A pilot cohort of the big team and two people of the small one: showing both it and the big
+    // team would give away those two people's completion by subtraction, so one is withheld.
+    const cohort = await db.cohort.create({ data: { name: 'Pilot one', stage: 'PILOT', active: true } })
+    await db.cohortMembership.createMany({ data: [{ cohortId: cohort.id, teamId: big.id, joinedOn: new Date('2026-01-01') }, ...small.slice(0, 2).map((u) => ({ cohortId: cohort.id, userId: u.id, joinedOn: new Date('2026-01-01') }))] })
+    const withCohort = await getCompletionRates(leader, 'PILOT')
+    const pilot = withCohort.cohorts.find((c) => c.group === 'Pilot one')!
+    const bigTeam = withCohort.teams.find((t) => t.group === 'Big team')!
+    expect(pilot.members).toBe(7)
+    expect([pilot.withheld, bigTeam.withheld].sort()).toEqual(['differencing', null].sort())
+    expect([pilot.percent, bigTeam.percent].filter((p) => p !== null)).toHaveLength(1)
+    // A person counted twice in a cohort (by name and through their team) counts once.
+    await db.cohortMembership.create({ data: { cohortId: cohort.id, userId: many[0].id, joinedOn: new Date('2026-01-01') } })
+    expect((await getCompletionRates(leader, 'PILOT')).cohorts.find((c) => c.group === 'Pilot one')!.members).toBe(7)
+    await db.cohort.delete({ where: { id: cohort.id } })
     // The audit log does not say who completed what.
     const entries = await db.auditLog.findMany({ where: { action: 'training.complete' } })
     expect(entries.length).toBe(6)

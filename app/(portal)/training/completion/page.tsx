@@ -23,7 +23,7 @@ function completionHref(q: CompletionQuery, change: Partial<CompletionQuery>): s
   return `/training/completion${qs ? `?${qs}` : ''}`
 }
 
-type Group = { group: string; members: number; percent: number | null }
+type Group = { group: string; members: number; percent: number | null; withheld: 'small' | 'differencing' | null }
 
 function CompletionTable({ caption, kind, groups }: { caption: string; kind: 'Team' | 'Cohort'; groups: Group[] }) {
   if (groups.length === 0) return <p className="text-sm text-fg-muted">No {kind === 'Team' ? 'teams' : 'cohorts'} yet.</p>
@@ -52,8 +52,10 @@ function CompletionTable({ caption, kind, groups }: { caption: string; kind: 'Te
               </th>
               <td className="py-2.5 pr-4 text-right text-fg-muted tabular-nums">{g.members}</td>
               <td className="py-2.5">
-                {g.percent === null ? (
+                {g.withheld === 'small' ? (
                   <span className="text-fg-muted">Fewer than {MIN_GROUP_SIZE} people: not shown</span>
+                ) : g.percent === null ? (
+                  <span className="text-fg-muted">Not shown: with the other figures it would reveal a group under {MIN_GROUP_SIZE} people</span>
                 ) : (
                   <div className="flex items-center gap-3">
                     <span className="w-14 shrink-0 text-right font-medium text-fg tabular-nums">{g.percent}%</span>
