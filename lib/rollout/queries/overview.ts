@@ -19,24 +19,35 @@ const HOUR = 3_600_000
  * Everyone signed in: leaders and experts see every team; developers only their own team. Where
  * each team stands, its phase, the next gate and what blocks it, and open flags.
  *
- * Without `asOf` (the page and the API), the team rows are computed as of the start of the hour
- * and cached under the rollup generation (lib/outcomes/cache.ts): every table a gate or flag reads
- * takes a new generation when it changes, so a cached row is never older than the data. With 500
- * teams the rows take about a second to compute from the raw incidents and survey answers.
+ * Without `asOf` (the page and the API), the whole answer is cached under the rollup generation
+ * (lib/outcomes/cache.ts), per visibility scope, with the team rows computed as of the start of the
+ * hour: every table the plan, a gate, a flag or an advance reads takes a new generation when it
+ * changes, so a cached answer is never older than the data (names of people who decided an advance
+ * may lag by the cache's 15 s). With 500 teams the rows take about a second to compute from the
+ * raw incidents and survey answers; a cached view costs one query for the generation.
  */
-export async function getOverview(user: SessionUser, asOf?: Date): Promise<{ plan: PlanView | null; rows: OverviewRow[]; recentAdvances: Array<{ at: string; by: string | null; subject: string; override: boolean; reason: string | null; outcome: string }> }> {
+export async function getOverview(user: SessionUser, asOf?: Date): Promise<Overview> {
   assertSeesPlan(user)
-  const plan = await getPlan(user)
-  const rows = asOf
-    ? await overviewRows(user, asOf)
-    : await (async () => {
-        const at = new Date(Math.floor(Date.now() / HOUR) * HOUR)
-        const scope = canSeeEverything(user) ? 'all' : `team:${user.teamId ?? 'none'}`
-        return cachedByGeneration(`rollout-overview:${scope}:${at.toISOString()}`, () => overviewRows(user, at))
-      })()
-  const advances = canSeeEverything(user)
-    ? await db.stageAdvance.findMany({ orderBy: { decidedAt: 'desc' }, take: 10, select: { decidedAt: true, override: true, reason: true, gateOutcome: true, decidedBy: { select: { name: true } }, team: { select: { name: true } }, fromCohort: { select: { name: true } } } })
-    : []
+  if (asOf) return overview(user, asOf)
+  const at = new Date(Math.floor(Date.now() / HOUR) * HOUR)
+  const scope = canSeeEverything(user) ? 'all' : `team:${user.teamId ?? 'none'}`
+  return cachedByGeneration(`rollout-overview:${scope}:${at.toISOString()}`, () => overview(user, at))
+}
+
+interface Overview {
+  plan: PlanView | null
+  rows: OverviewRow[]
+  recentAdvances: Array<{ at: string; by: string | null; subject: string; override: boolean; reason: string | null; outcome: string }>
+}
+
+async function overview(user: SessionUser, asOf: Date): Promise<Overview> {
+  const [plan, rows, advances] = await Promise.all([
+    getPlan(user),
+    overviewRows(user, asOf),
+    canSeeEverything(user)
+      ? db.stageAdvance.findMany({ orderBy: { decidedAt: 'desc' }, take: 10, select: { decidedAt: true, override: true, reason: true, gateOutcome: true, decidedBy: { select: { name: true } }, team: { select: { name: true } }, fromCohort: { select: { name: true } } } })
+      : Promise.resolve([]),
+  ])
   return {
     plan,
     rows,

@@ -220,4 +220,17 @@ describe('plan, findings, readiness', () => {
     expect(mine.rows.map((r) => r.team.name)).toEqual(['Alpha'])
     expect(mine.recentAdvances).toEqual([])
   })
+
+  it('serves the overview from its cache until the data changes, and never another scope\'s answer', async () => {
+    const first = await getOverview(leader)
+    expect(await getOverview(leader)).toBe(first)
+    expect((await getOverview(dev)).rows.map((r) => r.team.name)).toEqual(['Alpha'])
+    const openHigh = () => first.plan!.phases.find((p) => p.id === broadPhase)!.openHighFindings
+    await createFinding(expert, { phaseId: broadPhase, title: 'Reviewers cannot keep up', body: 'Pull requests doubled in size.', severity: 'CRITICAL' })
+    const after = await getOverview(leader)
+    expect(after).not.toBe(first)
+    expect(after.plan!.phases.find((p) => p.id === broadPhase)!.openHighFindings).toBe(openHigh() + 1)
+    await saveReadiness(leader, { teamId: teams.omega, learningHoursPerWeek: 3, commitmentsRelaxed: true })
+    expect((await getOverview(leader)).rows.find((r) => r.team.name === 'Omega')!.team.readiness).toMatchObject({ learningHoursPerWeek: 3, commitmentsRelaxed: true })
+  })
 })
