@@ -1,5 +1,6 @@
 import 'server-only'
 import { db } from '@/lib/db'
+import type { ModelChangeStatus, ModelStatus, TaskStatus } from '@/lib/generated/prisma/enums'
 import { assertCan } from '@/lib/auth/permissions'
 import type { SessionUser } from '@/lib/auth/session'
 import { parseInput } from '@/lib/action-result'
@@ -75,25 +76,61 @@ export type TaskView = ReturnType<typeof taskView>
 export async function listChanges(user: SessionUser, raw: unknown = {}) {
   assertCan(user, 'models.view')
   const q = parseInput(listChangesQuerySchema, raw)
-  const changes = await db.modelChangeEvent.findMany({
-    where: q.status ? { status: q.status } : {},
-    orderBy: [{ plannedOn: 'desc' }, { createdAt: 'desc' }],
-    include: { fromModel: true, toModel: true, createdBy: { select: { name: true } }, switches: { select: { cohortId: true, stage: true, revertedAt: true } } },
-    take: 200,
-  })
-  // Progress from counts per change, status and owner: a change can have thousands of tasks.
-  const counts = await db.revalidationTask.groupBy({ by: ['changeId', 'status', 'ownerId'], where: { changeId: { in: changes.map((c) => c.id) } }, _count: { _all: true } })
-  const owners = new Map((await db.user.findMany({ where: { id: { in: [...new Set(counts.map((r) => r.ownerId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]))
+  // Two statements: the changes with their models, author and live switches; then task counts per
+  // change, status and owner (a change can have thousands of tasks).
+  const changes = await db.$queryRaw<ChangeRow[]>`
+    SELECT c.id, c.status::text AS status, c."plannedOn", c.reason, c.scope::text[] AS scope, c."currentStage"::text AS "currentStage",
+           c."createdAt", c."startedAt", c."completedAt", c."rolledBackAt", c."rollbackReason", c.source, c.version, u.name AS "createdBy",
+           f.id AS "fromId", f.label AS "fromLabel", f.snapshot AS "fromSnapshot", f.vendor AS "fromVendor", f.status::text AS "fromStatus",
+           t.id AS "toId", t.label AS "toLabel", t.snapshot AS "toSnapshot", t.vendor AS "toVendor", t.status::text AS "toStatus",
+           (SELECT count(*) FROM "ModelChangeSwitch" s WHERE s."changeId" = c.id AND s."revertedAt" IS NULL)::int AS "switchedCohorts"
+      FROM "ModelChangeEvent" c
+      JOIN "ModelVersion" t ON t.id = c."toModelId"
+      LEFT JOIN "ModelVersion" f ON f.id = c."fromModelId"
+      LEFT JOIN "User" u ON u.id = c."createdById"
+     WHERE ${q.status ?? null}::text IS NULL OR c.status::text = ${q.status ?? null}::text
+     ORDER BY c."plannedOn" DESC, c."createdAt" DESC
+     LIMIT 200`
+  const counts = changes.length
+    ? await db.$queryRaw<Array<{ changeId: string; status: TaskStatus; ownerId: string; ownerName: string; count: number }>>`
+        SELECT r."changeId", r.status::text AS status, r."ownerId", o.name AS "ownerName", count(*)::int AS count
+          FROM "RevalidationTask" r JOIN "User" o ON o.id = r."ownerId"
+         WHERE r."changeId" = ANY(${changes.map((c) => c.id)}::uuid[])
+         GROUP BY r."changeId", r.status, r."ownerId", o.name`
+    : []
+  const model = (p: 'from' | 'to', c: ChangeRow) =>
+    c[`${p}Id`] ? { id: c[`${p}Id`]!, label: c[`${p}Label`]!, snapshot: c[`${p}Snapshot`]!, vendor: c[`${p}Vendor`]!, status: c[`${p}Status`]! } : null
   return changes.map((c) => {
-    const mine = counts.filter((t) => t.changeId === c.id).map((t) => ({ status: t.status, ownerId: t.ownerId, ownerName: owners.get(t.ownerId) ?? '', count: t._count._all }))
+    const mine = counts.filter((t) => t.changeId === c.id).map((t) => ({ status: t.status, ownerId: t.ownerId, ownerName: t.ownerName, count: t.count }))
+    const scope = c.scope as StageKey[]
     return {
-      id: c.id, status: c.status, from: modelRef(c.fromModel), to: modelRef(c.toModel)!, plannedOn: dayOf(c.plannedOn)!, reason: c.reason,
-      scope: c.scope as StageKey[], currentStage: c.currentStage as StageKey | null, nextStage: c.status === 'PLANNED' ? nextStage(c.scope as StageKey[], null) : c.status === 'IN_PROGRESS' ? nextStage(c.scope as StageKey[], c.currentStage as StageKey) : null,
-      createdBy: c.createdBy?.name ?? null, createdAt: iso(c.createdAt)!, startedAt: iso(c.startedAt), completedAt: iso(c.completedAt), rolledBackAt: iso(c.rolledBackAt), rollbackReason: c.rollbackReason, source: c.source, version: c.version,
-      switchedCohorts: c.switches.filter((s) => !s.revertedAt).length,
+      id: c.id, status: c.status, from: model('from', c), to: model('to', c)!, plannedOn: dayOf(c.plannedOn)!, reason: c.reason,
+      scope, currentStage: c.currentStage, nextStage: c.status === 'PLANNED' ? nextStage(scope, null) : c.status === 'IN_PROGRESS' ? nextStage(scope, c.currentStage) : null,
+      createdBy: c.createdBy, createdAt: iso(c.createdAt)!, startedAt: iso(c.startedAt), completedAt: iso(c.completedAt), rolledBackAt: iso(c.rolledBackAt), rollbackReason: c.rollbackReason, source: c.source, version: c.version,
+      switchedCohorts: c.switchedCohorts,
       progress: changeProgress(mine),
     }
   })
+}
+
+interface ChangeRow {
+  id: string
+  status: ModelChangeStatus
+  plannedOn: Date
+  reason: string
+  scope: string[]
+  currentStage: StageKey | null
+  createdAt: Date
+  startedAt: Date | null
+  completedAt: Date | null
+  rolledBackAt: Date | null
+  rollbackReason: string | null
+  source: string | null
+  version: number
+  createdBy: string | null
+  fromId: string | null; fromLabel: string | null; fromSnapshot: string | null; fromVendor: string | null; fromStatus: ModelStatus | null
+  toId: string; toLabel: string; toSnapshot: string; toVendor: string; toStatus: ModelStatus
+  switchedCohorts: number
 }
 export type ChangeSummary = Awaited<ReturnType<typeof listChanges>>[number]
 
