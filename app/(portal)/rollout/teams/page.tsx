@@ -10,6 +10,7 @@ import { filterTeams, STAGE_LABELS, STAGES } from '@/lib/rollout/rules'
 import { TEAM_RANKING_TOP, TEAM_TABLE_PAGE_SIZE, teamTableQuerySchema, type TeamTableQuery } from '@/lib/rollout/schemas'
 import { inputSmClasses, selectSmClasses } from '@/components/training/form-controls'
 import { buttonClasses } from '@/components/ui/button'
+import { Pagination } from '@/components/ui/pagination'
 import { ActionForm } from '@/components/rollout/action-form'
 import { Card, RolloutHeader, td, th } from '@/components/rollout/header'
 import { StageBadge } from '@/components/rollout/badges'
@@ -170,13 +171,7 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
             </tbody>
           </table>
         </div>}
-        {shown.pages > 1 ? (
-          <nav aria-label="Pages of the teams table" className="mt-3 flex flex-wrap items-center gap-4 text-sm">
-            {shown.page > 1 ? <Link href={teamsHref(query, { page: shown.page - 1 })} className="font-medium text-accent-text underline underline-offset-2">Previous page</Link> : null}
-            <span className="text-fg-muted">Page {shown.page} of {shown.pages}</span>
-            {shown.page < shown.pages ? <Link href={teamsHref(query, { page: shown.page + 1 })} className="font-medium text-accent-text underline underline-offset-2">Next page</Link> : null}
-          </nav>
-        ) : null}
+        <Pagination label="Pages of the teams table" page={shown.page} pages={shown.pages} href={(page) => teamsHref(query, { page })} className="mt-3" />
       </Card>
     </div>
   )

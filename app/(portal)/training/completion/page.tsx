@@ -7,6 +7,7 @@ import { getCompletionRates, MIN_GROUP_SIZE } from '@/lib/training/queries'
 import { AUDIENCE_LABELS, COMPLETION_PAGE_SIZE, COMPLETION_STAGES, completionQuerySchema, type CompletionQuery } from '@/lib/training/schemas'
 import { inputSmClasses } from '@/components/training/form-controls'
 import { buttonClasses } from '@/components/ui/button'
+import { Pagination } from '@/components/ui/pagination'
 import { PageHeader } from '@/components/ui/page-header'
 import { Breadcrumbs } from '@/components/ui/breadcrumbs'
 import { plural } from '@/components/training/format'
@@ -129,13 +130,7 @@ export default async function CompletionPage({ searchParams }: { searchParams: P
                 {teams.total === 0 ? (query.q ? 'No team matches this name.' : '') : `Teams ${teams.first}–${teams.last} of ${teams.total}${query.q ? ` matching “${query.q}”` : ''}`}
               </p>
               {teams.total === 0 && query.q ? null : <CompletionTable kind="Team" caption={`${label}: completion by team`} groups={teams.items} />}
-              {teams.pages > 1 ? (
-                <nav aria-label="Pages of the teams" className="flex flex-wrap items-center gap-4 text-sm">
-                  {teams.page > 1 ? <Link href={completionHref(query, { page: teams.page - 1 })} className="font-medium text-accent-text underline underline-offset-2">Previous page</Link> : null}
-                  <span className="text-fg-muted">Page {teams.page} of {teams.pages}</span>
-                  {teams.page < teams.pages ? <Link href={completionHref(query, { page: teams.page + 1 })} className="font-medium text-accent-text underline underline-offset-2">Next page</Link> : null}
-                </nav>
-              ) : null}
+              <Pagination label="Pages of the teams" page={teams.page} pages={teams.pages} href={(page) => completionHref(query, { page })} />
             </div>
             <div className="space-y-2">
               <h3 className="text-sm font-medium text-fg">Cohorts</h3>
