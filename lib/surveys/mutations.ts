@@ -16,10 +16,9 @@ import { actorOf, attributesOf, audienceOf, loadSurvey, reshuffleParticipation, 
 const RESPONDENT = { id: null, email: 'anonymous respondent' }
 
 async function assertAudienceExists(tx: Tx, a: Audience) {
-  const [teams, cohorts] = await Promise.all([
-    a.teamIds.length ? tx.team.count({ where: { id: { in: a.teamIds } } }) : 0,
-    a.cohortIds.length ? tx.cohort.count({ where: { id: { in: a.cohortIds } } }) : 0,
-  ])
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const teams = a.teamIds.length ? await tx.team.count({ where: { id: { in: a.teamIds } } }) : 0
+  const cohorts = a.cohortIds.length ? await tx.cohort.count({ where: { id: { in: a.cohortIds } } }) : 0
   const fields: Record<string, string[]> = {}
   if (teams !== new Set(a.teamIds).size) fields['audience.teamIds'] = ['Unknown team.']
   if (cohorts !== new Set(a.cohortIds).size) fields['audience.cohortIds'] = ['Unknown cohort.']

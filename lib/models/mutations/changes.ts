@@ -23,10 +23,9 @@ async function lockChanges(tx: Tx) {
 
 async function assertChangeAllowed(tx: Tx, fromModelId: string, toModelId: string, scope: StageKey[], exceptId?: string) {
   if (fromModelId === toModelId) throw new ConflictError('The change goes from a model to the same model: pick a different new model.')
-  const [from, to] = await Promise.all([
-    tx.modelVersion.findUnique({ where: { id: fromModelId } }),
-    tx.modelVersion.findUnique({ where: { id: toModelId } }),
-  ])
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const from = await tx.modelVersion.findUnique({ where: { id: fromModelId } })
+  const to = await tx.modelVersion.findUnique({ where: { id: toModelId } })
   if (!from || !to) throw new NotFoundError('Unknown model version.')
   if (to.status === 'RETIRED') throw new RuleViolationError(`${to.label} (${to.snapshot}) is retired: a change cannot move to it.`)
   const users = await tx.$queryRaw<Array<{ n: number }>>`
