@@ -131,11 +131,14 @@ export const updatePathSchema = z.object({
   modules: z.array(slugSchema).max(60, { error: 'At most 60 modules in a path.' }),
 })
 
-/** /training/completion: one stage's learning path at a time, teams a page at a time. */
+/**
+ * /training/completion: every stage's path with the first COMPLETION_PAGE_SIZE teams each, or one
+ * stage (`stage`) with its teams a page at a time.
+ */
 export const COMPLETION_STAGES = ['EXPERTS', 'PILOT', 'BROAD'] as const
 export const COMPLETION_PAGE_SIZE = 50
 export const completionQuerySchema = z.object({
-  stage: unsetIfBlank(z.enum(COMPLETION_STAGES, { error: 'Choose a stage from the list.' }).default('EXPERTS')),
+  stage: unsetIfBlank(z.enum(COMPLETION_STAGES, { error: 'Choose a stage from the list.' }).optional()),
   q: nameFilterSchema,
   page: pageNumberSchema,
 })

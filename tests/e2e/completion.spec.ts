@@ -5,16 +5,17 @@ import { signIn } from './support'
 // Completion by team (/training/completion): one stage's learning path at a time, teams found by
 // name and shown a page at a time, never a person. An organisation has hundreds of teams.
 
-test('a leader reads completion one stage at a time, finds a team by name, and gets a clear message for an address it cannot read', async ({ page }) => {
+test('a leader reads completion for every stage or one, finds a team by name, and gets a clear message for an address it cannot read', async ({ page }) => {
   await signIn(page, 'leader@example.com')
   await page.goto('/training/completion')
   const stages = page.getByRole('navigation', { name: 'Learning path of the stage' })
-  await expect(stages.getByRole('link', { name: 'Experts' })).toHaveAttribute('aria-current', 'page')
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Experts')
+  await expect(stages.getByRole('link', { name: 'All stages' })).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Experts', 'Pilot teams', 'Broad rollout'])
 
   await stages.getByRole('link', { name: 'Broad rollout' }).click()
   await expect(page).toHaveURL(/stage=BROAD/)
   await expect(stages.getByRole('link', { name: 'Broad rollout' })).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Broad rollout'])
   const teams = page.getByRole('table', { name: 'Broad rollout: completion by team' })
   const all = await teams.locator('tbody tr').count()
   expect(all).toBeGreaterThan(3)
@@ -28,7 +29,7 @@ test('a leader reads completion one stage at a time, finds a team by name, and g
   await expect(page).toHaveURL(/stage=BROAD/)
   await expect(teams.locator('tbody tr')).toHaveCount(1)
   await expect(teams.getByRole('rowheader')).toHaveText('Payments Core')
-  // A team's figure is a percentage of the team or the note that it is too small to show: never a name.
+  // A team's figure is a percentage of the team or the note that it is withheld: never a name.
   await expect(teams.locator('tbody tr')).toContainText(/\d+(\.\d)?%|Fewer than 5 people: not shown|Not shown: with the other figures/)
 
   await find.getByLabel('Team name').fill('no team is called this')
@@ -40,7 +41,7 @@ test('a leader reads completion one stage at a time, finds a team by name, and g
   const res = await page.goto('/training/completion?stage=LATER&page=-1')
   expect(res?.status()).toBe(200)
   await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toContainText('Choose a stage from the list.')
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Experts')
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Experts', 'Pilot teams', 'Broad rollout'])
 })
 
 test('a developer gets no completion page', async ({ page }) => {

@@ -17,12 +17,14 @@ export const metadata: Metadata = { title: 'Completion by team' }
 function completionHref(q: CompletionQuery, change: Partial<CompletionQuery>): string {
   const next = { ...q, ...change }
   const params = new URLSearchParams()
-  if (next.stage !== 'EXPERTS') params.set('stage', next.stage)
+  if (next.stage) params.set('stage', next.stage)
   if (next.q) params.set('q', next.q)
-  if (next.page > 1) params.set('page', String(next.page))
+  if (next.stage && next.page > 1) params.set('page', String(next.page))
   const qs = params.toString()
   return `/training/completion${qs ? `?${qs}` : ''}`
 }
+
+const pill = (current: boolean) => (current ? 'rounded-full bg-accent px-3 py-1 font-medium text-accent-fg' : 'rounded-full border border-line px-3 py-1 text-fg hover:bg-surface-muted')
 
 type Group = { group: string; members: number; percent: number | null; withheld: 'small' | 'differencing' | null }
 
@@ -78,12 +80,11 @@ export default async function CompletionPage({ searchParams }: { searchParams: P
   const user = await requirePageUser('outcomes.view', '/training/completion')
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
   const parsed = completionQuerySchema.safeParse(raw)
-  // Bad filters in the address: say which, and show the first stage unfiltered rather than an error page.
+  // Bad filters in the address: say which, and show every stage unfiltered rather than an error page.
   const query = parsed.success ? parsed.data : completionQuerySchema.parse({})
   const queryErrors = parsed.success ? [] : Object.values(z.flattenError(parsed.error).fieldErrors).flat()
-  const r = await getCompletionRates(user, query.stage)
-  const teams = pageOf(r.teams.filter((t) => nameMatches(t.group, query.q)), query.page, COMPLETION_PAGE_SIZE)
-  const label = AUDIENCE_LABELS[r.stage]
+  const stages = query.stage ? [query.stage] : COMPLETION_STAGES
+  const rates = await Promise.all(stages.map((stage) => getCompletionRates(user, stage)))
 
   return (
     <div className="space-y-8">
@@ -94,51 +95,67 @@ export default async function CompletionPage({ searchParams }: { searchParams: P
           description={`The share of each stage's learning path that a team's or cohort's members have completed. Never per person; groups under ${MIN_GROUP_SIZE} people are not shown.`}
         />
       </div>
-      <nav aria-label="Learning path of the stage" className="flex flex-wrap gap-2 text-sm">
-        {COMPLETION_STAGES.map((stage) => (
-          <Link
-            key={stage}
-            href={completionHref(query, { stage, page: 1 })}
-            aria-current={stage === query.stage ? 'page' : undefined}
-            className={stage === query.stage ? 'rounded-full bg-accent px-3 py-1 font-medium text-accent-fg' : 'rounded-full border border-line px-3 py-1 text-fg hover:bg-surface-muted'}
-          >
-            {AUDIENCE_LABELS[stage]}
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <nav aria-label="Learning path of the stage" className="flex flex-wrap gap-2 text-sm">
+          <Link href={completionHref(query, { stage: undefined, page: 1 })} aria-current={query.stage ? undefined : 'page'} className={pill(!query.stage)}>
+            All stages
           </Link>
-        ))}
-      </nav>
-      {queryErrors.length ? <p role="alert" className="rounded-md border border-danger-line bg-danger-soft p-3 text-sm text-danger">The address has filters that could not be read ({queryErrors.join(' ')}); showing the experts' path for every team.</p> : null}
-      <section aria-labelledby="stage-h" className="space-y-3">
-        <div>
-          <h2 id="stage-h" className="text-base font-semibold text-fg">
-            {label}
-          </h2>
-          <p className="text-sm text-fg-muted">
-            {r.pathModules === 0 ? 'This stage has no learning path yet.' : `Learning path of ${plural(r.pathModules, 'module')}.`}
-          </p>
-        </div>
-        {r.pathModules === 0 ? null : (
-          <div className="grid gap-4 lg:grid-cols-2">
-            <div className="space-y-2">
-              <h3 className="text-sm font-medium text-fg">Teams</h3>
-              <form method="get" action="/training/completion" role="search" aria-label="Find a team" className="flex flex-wrap items-end gap-2 text-sm">
-                {query.stage !== 'EXPERTS' ? <input type="hidden" name="stage" value={query.stage} /> : null}
-                <label className="text-fg">Team name<input type="search" name="q" maxLength={100} defaultValue={query.q ?? ''} className={`${inputSmClasses} mt-1 w-56`} /></label>
-                <button type="submit" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>Find</button>
-                {query.q ? <Link href={completionHref(query, { q: undefined, page: 1 })} className="h-8 leading-8 text-accent-text underline underline-offset-2">Show every team</Link> : null}
-              </form>
+          {COMPLETION_STAGES.map((stage) => (
+            <Link key={stage} href={completionHref(query, { stage, page: 1 })} aria-current={stage === query.stage ? 'page' : undefined} className={pill(stage === query.stage)}>
+              {AUDIENCE_LABELS[stage]}
+            </Link>
+          ))}
+        </nav>
+        <form method="get" action="/training/completion" role="search" aria-label="Find a team" className="flex flex-wrap items-end gap-2 text-sm">
+          {query.stage ? <input type="hidden" name="stage" value={query.stage} /> : null}
+          <label className="text-fg">Team name<input type="search" name="q" maxLength={100} defaultValue={query.q ?? ''} className={`${inputSmClasses} mt-1 w-56`} /></label>
+          <button type="submit" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>Find</button>
+          {query.q ? <Link href={completionHref(query, { q: undefined, page: 1 })} className="h-8 leading-8 text-accent-text underline underline-offset-2">Show every team</Link> : null}
+        </form>
+      </div>
+      {queryErrors.length ? <p role="alert" className="rounded-md border border-danger-line bg-danger-soft p-3 text-sm text-danger">The address has filters that could not be read ({queryErrors.join(' ')}); showing every stage and every team.</p> : null}
+      {rates.map((r) => {
+        const id = `stage-${r.stage.toLowerCase()}`
+        const label = AUDIENCE_LABELS[r.stage]
+        // All stages: the first page of each, with a way to the rest; one stage: paged.
+        const teams = pageOf(r.teams.filter((t) => nameMatches(t.group, query.q)), query.stage ? query.page : 1, COMPLETION_PAGE_SIZE)
+        return (
+          <section key={r.stage} aria-labelledby={id} className="space-y-3">
+            <div>
+              <h2 id={id} className="text-base font-semibold text-fg">
+                {label}
+              </h2>
               <p className="text-sm text-fg-muted">
-                {teams.total === 0 ? (query.q ? 'No team matches this name.' : '') : `Teams ${teams.first}–${teams.last} of ${teams.total}${query.q ? ` matching “${query.q}”` : ''}`}
+                {r.pathModules === 0 ? 'This stage has no learning path yet.' : `Learning path of ${plural(r.pathModules, 'module')}.`}
               </p>
-              {teams.total === 0 && query.q ? null : <CompletionTable kind="Team" caption={`${label}: completion by team`} groups={teams.items} />}
-              <Pagination label="Pages of the teams" page={teams.page} pages={teams.pages} href={(page) => completionHref(query, { page })} />
             </div>
-            <div className="space-y-2">
-              <h3 className="text-sm font-medium text-fg">Cohorts</h3>
-              <CompletionTable kind="Cohort" caption={`${label}: completion by cohort`} groups={r.cohorts} />
-            </div>
-          </div>
-        )}
-      </section>
+            {r.pathModules === 0 ? null : (
+              <div className="grid gap-4 lg:grid-cols-2">
+                <div className="space-y-2">
+                  <h3 className="text-sm font-medium text-fg">Teams</h3>
+                  <p className="text-sm text-fg-muted">
+                    {teams.total === 0 ? (query.q ? 'No team matches this name.' : '') : `Teams ${teams.first}–${teams.last} of ${teams.total}${query.q ? ` matching “${query.q}”` : ''}`}
+                  </p>
+                  {teams.total === 0 && query.q ? null : <CompletionTable kind="Team" caption={`${label}: completion by team`} groups={teams.items} />}
+                  {query.stage ? (
+                    <Pagination label="Pages of the teams" page={teams.page} pages={teams.pages} href={(page) => completionHref(query, { page })} />
+                  ) : teams.pages > 1 ? (
+                    <p className="text-sm">
+                      <Link href={completionHref(query, { stage: r.stage, page: 2 })} className="font-medium text-accent-text underline underline-offset-2">
+                        The other {teams.total - teams.last} teams on this path
+                      </Link>
+                    </p>
+                  ) : null}
+                </div>
+                <div className="space-y-2">
+                  <h3 className="text-sm font-medium text-fg">Cohorts</h3>
+                  <CompletionTable kind="Cohort" caption={`${label}: completion by cohort`} groups={r.cohorts} />
+                </div>
+              </div>
+            )}
+          </section>
+        )
+      })}
     </div>
   )
 }
