@@ -29,3 +29,15 @@ export function pageOf<T>(items: T[], page: number, size: number): { items: T[];
   const slice = items.slice(start, start + size)
   return { items: slice, page: current, pages, total: items.length, first: slice.length ? start + 1 : 0, last: start + slice.length }
 }
+
+/**
+ * A list page's filters from its address (the first value of each parameter), read with `schema`.
+ * An address it cannot read gives the defaults and the reasons, for the page to show beside the
+ * unfiltered list instead of an error page.
+ */
+export function readListQuery<S extends z.ZodType>(schema: S, params: Record<string, string | string[] | undefined>): { query: z.output<S>; errors: string[] } {
+  const raw = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
+  const parsed = schema.safeParse(raw)
+  if (parsed.success) return { query: parsed.data, errors: [] }
+  return { query: schema.parse({}), errors: parsed.error.issues.map((i) => i.message) }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pageOf } from '@/lib/paging'
+import { pageOf, readListQuery } from '@/lib/paging'
 import { filterTeams, planWarnings, type PhaseDates } from '@/lib/rollout/rules'
 import { teamTableQuerySchema } from '@/lib/rollout/schemas'
 
@@ -53,6 +53,9 @@ describe('the teams table', () => {
     expect(teamTableQuerySchema.parse({ q: '   ' }).q).toBeUndefined()
     // What a GET form sends for fields left empty.
     expect(teamTableQuerySchema.parse({ q: 'pay', stage: '', page: '', ranking: '' })).toEqual({ q: 'pay', page: 1, ranking: 'top' })
+    // From an address: the first of repeated parameters; an unreadable one gives the defaults and why.
+    expect(readListQuery(teamTableQuerySchema, { q: ['pay', 'other'], page: '2' })).toEqual({ query: { q: 'pay', page: 2, ranking: 'top' }, errors: [] })
+    expect(readListQuery(teamTableQuerySchema, { q: 'pay', page: '0', stage: 'LATER' })).toEqual({ query: { page: 1, ranking: 'top' }, errors: ['Choose a stage from the list.', 'Pages start at 1.'] })
     for (const bad of [{ page: '0' }, { page: 'x' }, { page: '1.5' }, { stage: 'LATER' }, { ranking: 'bottom' }, { q: 'x'.repeat(101) }]) {
       const r = teamTableQuerySchema.safeParse(bad)
       expect(r.success, JSON.stringify(bad)).toBe(false)

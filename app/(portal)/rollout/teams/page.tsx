@@ -1,11 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { z } from 'zod'
 import { requirePageUser } from '@/lib/auth/guard'
 import { can } from '@/lib/auth/permissions'
 import { getPlan, getSuitability, listTeams } from '@/lib/rollout/queries'
 import { createCohortAction, saveReadinessAction } from '@/lib/rollout/actions'
-import { pageOf } from '@/lib/paging'
+import { pageOf, readListQuery } from '@/lib/paging'
 import { filterTeams, STAGE_LABELS, STAGES } from '@/lib/rollout/rules'
 import { TEAM_RANKING_TOP, TEAM_TABLE_PAGE_SIZE, teamTableQuerySchema, type TeamTableQuery } from '@/lib/rollout/schemas'
 import { inputSmClasses, selectSmClasses } from '@/components/training/form-controls'
@@ -34,11 +33,7 @@ function teamsHref(q: TeamTableQuery, change: Partial<TeamTableQuery>, hash = '#
 export default async function TeamsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('rollout.view', '/rollout/teams')
   const leader = can(user, 'rollout.plan')
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
-  const parsed = teamTableQuerySchema.safeParse(raw)
-  // Bad filters in the address: say which, and show the unfiltered table rather than an error page.
-  const query = parsed.success ? parsed.data : teamTableQuerySchema.parse({})
-  const queryErrors = parsed.success ? [] : Object.values(z.flattenError(parsed.error).fieldErrors).flat()
+  const { query, errors: queryErrors } = readListQuery(teamTableQuerySchema, await searchParams)
   const [{ teams, cycles }, suitability, plan] = await Promise.all([listTeams(user), getSuitability(user), getPlan(user)])
   const filtered = Boolean(query.q || query.stage)
   const shown = pageOf(filterTeams(teams, query), query.page, TEAM_TABLE_PAGE_SIZE)

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { z } from 'zod'
 import { requirePageUser } from '@/lib/auth/guard'
-import { nameMatches, pageOf } from '@/lib/paging'
-import { getCompletionRates, MIN_GROUP_SIZE } from '@/lib/training/queries'
+import { nameMatches, pageOf, readListQuery } from '@/lib/paging'
+import { getCompletionRates, MIN_GROUP_SIZE, type GroupCompletion } from '@/lib/training/queries'
 import { AUDIENCE_LABELS, COMPLETION_PAGE_SIZE, COMPLETION_STAGES, completionQuerySchema, type CompletionQuery } from '@/lib/training/schemas'
 import { inputSmClasses } from '@/components/training/form-controls'
 import { buttonClasses } from '@/components/ui/button'
@@ -26,9 +25,7 @@ function completionHref(q: CompletionQuery, change: Partial<CompletionQuery>): s
 
 const pill = (current: boolean) => (current ? 'rounded-full bg-accent px-3 py-1 font-medium text-accent-fg' : 'rounded-full border border-line px-3 py-1 text-fg hover:bg-surface-muted')
 
-type Group = { group: string; members: number; percent: number | null; withheld: 'small' | 'differencing' | null }
-
-function CompletionTable({ caption, kind, groups }: { caption: string; kind: 'Team' | 'Cohort'; groups: Group[] }) {
+function CompletionTable({ caption, kind, groups }: { caption: string; kind: 'Team' | 'Cohort'; groups: GroupCompletion[] }) {
   if (groups.length === 0) return <p className="text-sm text-fg-muted">No {kind === 'Team' ? 'teams' : 'cohorts'} yet.</p>
   return (
     <div className="overflow-x-auto rounded-xl border border-line bg-surface px-4">
@@ -78,11 +75,7 @@ function CompletionTable({ caption, kind, groups }: { caption: string; kind: 'Te
 
 export default async function CompletionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('outcomes.view', '/training/completion')
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
-  const parsed = completionQuerySchema.safeParse(raw)
-  // Bad filters in the address: say which, and show every stage unfiltered rather than an error page.
-  const query = parsed.success ? parsed.data : completionQuerySchema.parse({})
-  const queryErrors = parsed.success ? [] : Object.values(z.flattenError(parsed.error).fieldErrors).flat()
+  const { query, errors: queryErrors } = readListQuery(completionQuerySchema, await searchParams)
   const stages = query.stage ? [query.stage] : COMPLETION_STAGES
   const rates = await Promise.all(stages.map((stage) => getCompletionRates(user, stage)))
 
