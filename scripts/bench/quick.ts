@@ -37,22 +37,26 @@ async function main() {
     const leader = await loadLeader(db.url)
     const dev = { cookie: await signIn(baseUrl, f.developer.email) }
     const lead = { cookie: await signIn(baseUrl, leader.email) }
-    const scenarios: Scenario[] = [
+    const scenarios: Array<Scenario & { extra?: boolean }> = [
       { key: 'floor', name: 'page floor /sign-in', paths: ['/sign-in'], headers: {} },
       { key: 'module', name: 'module page', paths: f.slugs.map((s) => `/training/${encodeURIComponent(s)}`), headers: dev },
       { key: 'dashboard', name: 'dashboard (cohort)', paths: dashboardPaths(leader.teamId).cohort, headers: lead },
       { key: 'rollout', name: 'rollout overview', paths: ['/rollout'], headers: lead },
       { key: 'models', name: 'model changes', paths: ['/models'], headers: lead },
     ]
-    // QUICK_PATHS=/a,/b: more pages, as the developer ({slug} takes the modules in turn).
-    for (const p of process.env.QUICK_PATHS?.split(',').filter(Boolean) ?? []) {
-      scenarios.push({ key: p, name: p, paths: p.includes('{slug}') ? f.slugs.map((s) => p.replace('{slug}', encodeURIComponent(s))) : [p], headers: dev })
+    // QUICK_PATHS=/a,/b: more pages, as the developer ({slug} takes the modules in turn), or signed out
+    // (anon:/a) or as the leader (lead:/a).
+    // anon:/path: signed out; lead:/path: as the leader.
+    for (const entry of process.env.QUICK_PATHS?.split(',').filter(Boolean) ?? []) {
+      const [, who, p] = /^(?:(anon|lead):)?(.*)$/.exec(entry)!
+      const headers = who === 'anon' ? {} : who === 'lead' ? lead : dev
+      scenarios.push({ key: entry, name: entry, extra: true, paths: p.includes('{slug}') ? f.slugs.map((s) => p.replace('{slug}', encodeURIComponent(s))) : [p], headers })
     }
     const only = process.env.QUICK_ONLY?.split(',')
     let floorCpu = NaN
     let floorRps = NaN
     for (const s of scenarios) {
-      if (only && s.key !== 'floor' && !only.includes(s.key)) continue
+      if (only && s.key !== 'floor' && !s.extra && !only.includes(s.key)) continue
       await measure(baseUrl, s, 16, 2)
       const m = await measure(baseUrl, s, 16, seconds, { cpu: { server: () => processTreeCpuMs(child.pid ?? null), db: () => null } })
       const cpu = m.serverCpuMsPerRequest ?? NaN
