@@ -70,6 +70,19 @@ export async function satisfaction(teamIds: string[], w: Window): Promise<Satisf
   return { respondents: r.respondents, mean: r.respondents >= MIN_RESPONDENTS && r.mean !== null ? Math.round(r.mean * 100) / 100 : null }
 }
 
+/** Respondents to the overall question per team in the window (teams without any are left out). */
+export async function respondentsByTeam(teamIds: string[], w: Window): Promise<Map<string, number>> {
+  if (teamIds.length === 0) return new Map()
+  const rows = await db.$queryRaw<Array<{ teamId: string; respondents: number }>>(Prisma.sql`
+    SELECT r."teamId", count(DISTINCT r.id)::int AS respondents
+    FROM "SurveyResponse" r
+    JOIN "SurveyAnswer" a ON a."responseId" = r.id
+    JOIN "SurveyQuestion" q ON q.id = a."questionId" AND q.key = 'overall'
+    WHERE r."teamId" = ANY(${teamIds}::uuid[]) AND r."submittedOn" >= ${w.from}::date AND r."submittedOn" < ${w.to}::date AND a.score IS NOT NULL
+    GROUP BY r."teamId"`)
+  return new Map(rows.map((r) => [r.teamId, r.respondents]))
+}
+
 /** Share (0-100) of the stage's learning path completed by the people of these teams and these persons; null for groups under 5. */
 export async function pathCompletion(teamIds: string[], userIds: string[], stage: 'EXPERTS' | 'PILOT' | 'BROAD'): Promise<{ members: number; modules: number; percent: number | null }> {
   const rows = await db.$queryRaw<Array<{ members: number; modules: number; done: number }>>(Prisma.sql`

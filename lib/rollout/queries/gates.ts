@@ -15,7 +15,8 @@ import {
   type GateMetric,
   type GateOutcome,
 } from '@/lib/rollout/gate-rules'
-import { debtNet, developerCount, incidentFigures, learningTime, monthsIn, openHighFindings, pathCompletion, satisfaction, type Window } from '@/lib/rollout/metrics'
+import { debtNet, developerCount, incidentFigures, learningTime, monthsIn, openHighFindings, pathCompletion, respondentsByTeam, satisfaction, type Window } from '@/lib/rollout/metrics'
+import { suppressNested } from '@/lib/outcomes/rules'
 import type { Stage } from '@/lib/rollout/rules'
 
 const DAY = 86_400_000
@@ -53,6 +54,10 @@ function addMonths(d: Date, n: number) {
 interface Subject {
   teamIds: string[]
   userIds: string[]
+  /** The whole cohort's active members: a team's figure and the cohort's must not differ by a small group. */
+  cohort: { teamIds: string[]; userIds: string[] }
+  /** Set when the gate is evaluated for one team of the cohort. */
+  teamId: string | null
   controlTeamIds: string[]
   phaseId: string
   stage: Stage
@@ -98,13 +103,15 @@ async function figureFor(metric: GateMetric, s: Subject, asOf: Date): Promise<Fi
       if (b.mean === null || c.mean === null) {
         return { value: null, insufficient: `Not enough responses to protect anonymity in the ${b.mean === null ? 'baseline' : 'current'} window (fewer than 5): the figure is withheld.` }
       }
+      if (s.teamId && ((await teamRespondentsHidden(s, baseline)) || (await teamRespondentsHidden(s, current)))) return { value: null, insufficient: DIFFERENCING }
       return { value: c.mean, baseline: b.mean, detail: `${c.respondents} responses now, ${b.respondents} in the ${BASELINE_MONTHS} months before.` }
     }
     case 'LEARNING_PATH_COMPLETION': {
       const r = await pathCompletion(s.teamIds, s.userIds, s.stage)
       if (r.modules === 0) return { value: null, insufficient: 'The stage has no learning path yet.' }
       if (r.percent === null) return { value: null, insufficient: `The group has ${r.members} people; completion is shown for groups of 5 or more.` }
-      return { value: r.percent, detail: `${r.members} people, ${r.modules} modules on the path.` }
+      if (s.teamId && (await teamMembersHidden(s))) return { value: null, insufficient: DIFFERENCING }
+      return { value: r.percent, detail: `${r.members} people, ${r.modules} module${r.modules === 1 ? '' : 's'} on the path.` }
     }
     case 'OPEN_HIGH_SEVERITY_FINDINGS': {
       const n = await openHighFindings(s.phaseId)
@@ -131,6 +138,40 @@ async function figureFor(metric: GateMetric, s: Subject, asOf: Date): Promise<Fi
   }
 }
 
+const DIFFERENCING = "Withheld: subtracted from the whole cohort's figure, this team's would reveal a group of fewer than 5 people."
+
+/**
+ * Small-group protection across the gate's two views (the cohort, each of its teams), by the rule
+ * survey results follow (lib/outcomes/rules.ts suppressNested): when the cohort minus its visible
+ * teams leaves a group of 1-4, a team's figure is withheld, so that no two figures a leader can
+ * open subtract to that group. The cohort's own figure stays.
+ */
+function teamHidden(s: Subject, leaves: ReadonlyMap<string, number>, teamOf: (leaf: string) => string | null): boolean {
+  const byTeam = new Map<string, string[]>()
+  for (const leaf of leaves.keys()) {
+    const team = teamOf(leaf)
+    if (team && s.cohort.teamIds.includes(team)) byTeam.set(team, [...(byTeam.get(team) ?? []), leaf])
+  }
+  const aggregates = [{ key: 'cohort', leaves: [...leaves.keys()] }, ...[...byTeam].map(([team, l]) => ({ key: team, leaves: l }))]
+  return suppressNested(aggregates, leaves).has(s.teamId!)
+}
+
+/** Satisfaction: the leaves are the cohort's teams, each with its respondents in the window. */
+async function teamRespondentsHidden(s: Subject, w: Window): Promise<boolean> {
+  const counts = await respondentsByTeam(s.cohort.teamIds, w)
+  return teamHidden(s, counts, (team) => team)
+}
+
+/** Learning-path completion: the leaves are the cohort's people (its teams' and those named alone), counted once. */
+async function teamMembersHidden(s: Subject): Promise<boolean> {
+  const people = await db.user.findMany({
+    where: { active: true, OR: [{ teamId: { in: s.cohort.teamIds } }, { id: { in: s.cohort.userIds } }] },
+    select: { id: true, teamId: true },
+  })
+  const teamOf = new Map(people.map((p) => [p.id, p.teamId]))
+  return teamHidden(s, new Map(people.map((p) => [p.id, 1])), (id) => teamOf.get(id) ?? null)
+}
+
 /**
  * rollout.view. The gate of a cohort's phase, evaluated for the whole cohort or one of its teams,
  * with the live figure of every criterion. Errors: NOT_FOUND, INVALID_INPUT.
@@ -153,8 +194,8 @@ export async function evaluateGateUnchecked(input: { cohortId: string; teamId?: 
   if (!cohort) throw new NotFoundError('No such cohort.')
   if (!cohort.phase) throw new ValidationError('This cohort is not attached to a phase, so it has no gate.')
   const phase = cohort.phase
-  let teamIds = cohort.memberships.flatMap((m) => (m.teamId ? [m.teamId] : []))
-  let userIds = cohort.memberships.flatMap((m) => (m.userId ? [m.userId] : []))
+  const whole = { teamIds: cohort.memberships.flatMap((m) => (m.teamId ? [m.teamId] : [])), userIds: cohort.memberships.flatMap((m) => (m.userId ? [m.userId] : [])) }
+  let { teamIds, userIds } = whole
   let start = cohort.startedOn ?? phase.actualStart ?? phase.plannedStart
   let subject = cohort.name
   if (input.teamId) {
@@ -165,7 +206,7 @@ export async function evaluateGateUnchecked(input: { cohortId: string; teamId?: 
     start = m.joinedOn
     subject = m.team?.name ?? 'team'
   }
-  const s: Subject = { teamIds, userIds, controlTeamIds: cohort.controlTeams.map((c) => c.teamId), phaseId: phase.id, stage: phase.stage, start }
+  const s: Subject = { teamIds, userIds, cohort: whole, teamId: input.teamId ?? null, controlTeamIds: cohort.controlTeams.map((c) => c.teamId), phaseId: phase.id, stage: phase.stage, start }
   const criteria: CriterionView[] = []
   for (const c of phase.criteria) {
     const figure = await figureFor(c.metric as GateMetric, s, asOf)

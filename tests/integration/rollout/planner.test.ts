@@ -141,6 +141,12 @@ describe('cohorts and stages', () => {
     expect(bb.SATISFACTION_OVERALL.status).toBe('INCONCLUSIVE') // 4 baseline responses: below the anonymity threshold
     expect(bb.SATISFACTION_OVERALL.explanation).toMatch(/Not enough responses to protect anonymity/)
     expect(beta.outcome).toBe('INCONCLUSIVE')
+    // Alpha alone has 5 baseline responses, but the cohort's 9 minus alpha's 5 would give beta's 4:
+    // alpha's figure is withheld, the cohort's stays.
+    const alpha = await evaluateGate(leader, { cohortId: pilot, teamId: teams.alpha }, asOf)
+    const ab = Object.fromEntries(alpha.criteria.map((c) => [c.metric, c]))
+    expect(ab.SATISFACTION_OVERALL).toMatchObject({ status: 'INCONCLUSIVE', value: null })
+    expect(ab.SATISFACTION_OVERALL.explanation).toMatch(/would reveal a group of fewer than 5/)
   })
 
   it('adds a team later with its own start date (staggered), under the same rules', async () => {
@@ -232,5 +238,31 @@ describe('plan, findings, readiness', () => {
     expect(after.plan!.phases.find((p) => p.id === broadPhase)!.openHighFindings).toBe(openHigh() + 1)
     await saveReadiness(leader, { teamId: teams.omega, learningHoursPerWeek: 3, commitmentsRelaxed: true })
     expect((await getOverview(leader)).rows.find((r) => r.team.name === 'Omega')!.team.readiness).toMatchObject({ learningHoursPerWeek: 3, commitmentsRelaxed: true })
+  })
+})
+
+describe('learning-path completion in a gate', () => {
+  it("withholds a team's figure when the cohort's minus the team's would show fewer than 5 people", async () => {
+    const module = await db.trainingModule.create({ data: { slug: 'gate-path-module', ownerId: expert.id, status: 'PUBLISHED', title: 'Path module', summary: 's', kind: 'PROCESS', tags: [], body: 'b', validatedModelIds: [], latestVersion: 1 } })
+    const path = await db.learningPath.create({ data: { stage: 'EXPERTS', title: 'Expert basics' } })
+    await db.learningPathItem.create({ data: { pathId: path.id, moduleId: module.id, position: 1 } })
+    await db.gateCriterion.create({ data: { phaseId: expertsPhase, metric: 'LEARNING_PATH_COMPLETION', comparator: 'AT_LEAST', threshold: 50, description: 'Half the path done' } })
+    // Delta's 5 people plus two people named on their own, who belong to no team in the cohort.
+    const loners = [await makeUser('loner1@example.com', 'DEVELOPER'), await makeUser('loner2@example.com', 'DEVELOPER')]
+    const deltaPeople = await db.user.findMany({ where: { teamId: teams.delta }, select: { id: true } })
+    expect(deltaPeople).toHaveLength(5)
+    await db.learningCompletion.createMany({ data: [...deltaPeople.slice(0, 3), loners[0]].map((p) => ({ userId: p.id, moduleId: module.id })) })
+    const c = await createCohort(leader, { name: 'Expert circle', stage: 'EXPERTS', phaseId: expertsPhase, teamIds: [teams.delta], userIds: loners.map((l) => l.id), startedOn: '2026-01-01' })
+    const completion = async (teamId?: string) => (await evaluateGate(leader, { cohortId: c.id, teamId }, asOf)).criteria.find((x) => x.metric === 'LEARNING_PATH_COMPLETION')!
+    // The whole cohort: 7 people, 4 done.
+    expect(await completion()).toMatchObject({ value: 57.1, detail: '7 people, 1 module on the path.' })
+    // Delta alone would show 60 % of 5, and with the cohort's 57.1 % of 7 reveal the two loners' 50 %.
+    const delta = await completion(teams.delta)
+    expect(delta).toMatchObject({ status: 'INCONCLUSIVE', value: null })
+    expect(delta.explanation).toMatch(/would reveal a group of fewer than 5/)
+    // With three more people on their own the rest is a group of 5: both figures are shown.
+    const more = await Promise.all(['loner3', 'loner4', 'loner5'].map((n) => makeUser(`${n}@example.com`, 'DEVELOPER')))
+    await addCohortMembers(leader, { cohortId: c.id, userIds: more.map((m) => m.id), joinedOn: '2026-01-01' })
+    expect(await completion(teams.delta)).toMatchObject({ value: 60 })
   })
 })
