@@ -70,6 +70,24 @@ test('a leader runs the expert poll, starts a pilot from the top-ranked group an
   await expect(leader.getByRole('form', { name: 'Select experts' }).getByRole('status')).toHaveText(/Selected/)
   await expect(candidates.getByText('Selected')).toHaveCount(2)
 
+  // 3b. The leader sets one expert's time, dates, budget and code base; one editor is open at a time.
+  await leader.goto('/rollout/experts')
+  const allocations = leader.getByRole('table', { name: 'Expert allocations' })
+  await allocations.getByRole('link', { name: 'Edit allocation of Lena Hoffmann' }).click()
+  const allocation = leader.getByRole('form', { name: 'Allocation of Lena Hoffmann' })
+  await expect(leader.getByRole('form', { name: /^Allocation of / })).toHaveCount(1)
+  await allocation.getByLabel('Time share (%)').fill('40')
+  await allocation.getByLabel('Code base').fill('route-planner')
+  await allocation.getByLabel('Start').fill('2026-12-01')
+  await allocation.getByLabel('End').fill('2027-02-28')
+  await allocation.getByLabel('Budget granted (EUR)').fill('1500')
+  await allocation.getByRole('button', { name: 'Save allocation' }).click()
+  await expect(allocation.getByRole('status')).toHaveText(/Allocation saved/)
+  const lena = allocations.getByRole('row', { name: /Lena Hoffmann/ }).first()
+  await expect(lena).toContainText('40 %')
+  await expect(lena).toContainText('route-planner')
+  await expect(lena).toContainText('Waiting for')
+
   // 4. A pilot cohort from the top-ranked group, with its proposed control teams.
   await leader.goto('/rollout/teams')
   const top = leader.locator('#clusters li').first()

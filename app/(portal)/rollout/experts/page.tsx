@@ -1,5 +1,8 @@
 import type { Metadata } from 'next'
+import { Fragment } from 'react'
 import Link from 'next/link'
+import { z } from 'zod'
+import { readListQuery } from '@/lib/paging'
 import { requirePageUser } from '@/lib/auth/guard'
 import { can } from '@/lib/auth/permissions'
 import { isExpertOrLeader } from '@/lib/rollout/access'
@@ -15,9 +18,15 @@ export const dynamic = 'force-dynamic'
 
 const money = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }))
 
-export default async function ExpertsPage() {
+// One allocation's edit form at a time (?edit=<userId>): a form on every row made the page grow by
+// about 9 kB per expert.
+const editSchema = z.object({ edit: z.uuid().optional().catch(undefined) })
+
+export default async function ExpertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('home.view', '/rollout/experts')
   const leader = can(user, 'rollout.plan')
+  const { query } = readListQuery(editSchema, await searchParams)
+  const editing = leader ? query.edit : undefined
   const polls = await listPolls(user)
   const allocations = can(user, 'rollout.view') ? await listAllocations(user) : []
   const feedAccess = await isExpertOrLeader(user)
@@ -64,22 +73,28 @@ export default async function ExpertsPage() {
                 <thead className="border-b border-line"><tr><th scope="col" className={th}>Expert</th><th scope="col" className={th}>Time</th><th scope="col" className={th}>Exploration</th><th scope="col" className={th}>Budget granted / spent</th><th scope="col" className={th}>Code base</th><th scope="col" className={th}>Manager sign-off</th></tr></thead>
                 <tbody className="divide-y divide-line">
                   {allocations.map((a) => (
-                    <tr key={a.userId}>
-                      <th scope="row" className={`${td} font-medium`}>{a.name}<span className="block text-xs font-normal text-fg-muted">{a.team ?? 'no team'}</span></th>
-                      <td className={td}>{a.timeSharePercent === null ? '—' : `${a.timeSharePercent} %`}</td>
-                      <td className={td}>{a.startsOn ? `${a.startsOn} – ${a.endsOn}` : '—'}</td>
-                      <td className={td}>{money(a.budgetGranted)} / {money(a.budgetSpent)}</td>
-                      <td className={td}>{a.codeBase ?? '—'}</td>
-                      <td className={td}>
-                        {a.signedOffBy ? <span>Signed off by {a.signedOffBy}</span> : a.id ? <span className="text-(--warn-fg)">Waiting for {a.manager ?? 'the manager'}</span> : '—'}
-                        {a.canSignOff ? (
-                          <ActionForm action={signOffAction} submitLabel={`Sign off ${a.name}`} variant="secondary" className="mt-1">
-                            <input type="hidden" name="allocationId" value={a.id!} /><input type="hidden" name="version" value={a.version!} />
-                          </ActionForm>
-                        ) : null}
-                        {leader ? (
-                          <details className="mt-1">
-                            <summary className="cursor-pointer text-xs text-accent-text">Edit allocation</summary>
+                    <Fragment key={a.userId}>
+                      <tr id={`allocation-${a.userId}`}>
+                        <th scope="row" className={`${td} font-medium`}>{a.name}<span className="block text-xs font-normal text-fg-muted">{a.team ?? 'no team'}</span></th>
+                        <td className={td}>{a.timeSharePercent === null ? '—' : `${a.timeSharePercent} %`}</td>
+                        <td className={td}>{a.startsOn ? `${a.startsOn} – ${a.endsOn}` : '—'}</td>
+                        <td className={td}>{money(a.budgetGranted)} / {money(a.budgetSpent)}</td>
+                        <td className={td}>{a.codeBase ?? '—'}</td>
+                        <td className={td}>
+                          {a.signedOffBy ? <span>Signed off by {a.signedOffBy}</span> : a.id ? <span className="text-(--warn-fg)">Waiting for {a.manager ?? 'the manager'}</span> : '—'}
+                          {a.canSignOff ? (
+                            <ActionForm action={signOffAction} submitLabel={`Sign off ${a.name}`} variant="secondary" className="mt-1">
+                              <input type="hidden" name="allocationId" value={a.id!} /><input type="hidden" name="version" value={a.version!} />
+                            </ActionForm>
+                          ) : null}
+                          {leader && editing !== a.userId ? (
+                            <Link href={`/rollout/experts?edit=${a.userId}#allocation-${a.userId}`} aria-label={`Edit allocation of ${a.name}`} className="mt-1 block text-xs text-accent-text underline">Edit allocation</Link>
+                          ) : null}
+                        </td>
+                      </tr>
+                      {editing === a.userId ? (
+                        <tr>
+                          <td colSpan={6} className={td}>
                             <ActionForm action={saveAllocationAction} submitLabel="Save allocation" label={`Allocation of ${a.name}`} className="mt-2" fieldLabels={{ timeSharePercent: 'Time share', startsOn: 'Start', endsOn: 'End', budgetGranted: 'Granted', budgetSpent: 'Spent', codeBase: 'Code base' }}>
                               <input type="hidden" name="userId" value={a.userId} />
                               <input type="hidden" name="version" value={a.version ?? ''} />
@@ -92,10 +107,11 @@ export default async function ExpertsPage() {
                                 <label className="text-xs text-fg">Budget spent (EUR)<input name="budgetSpent" type="number" min={0} step="0.01" required defaultValue={a.budgetSpent ?? 0} className={`${inputSmClasses} mt-1`} /></label>
                               </div>
                             </ActionForm>
-                          </details>
-                        ) : null}
-                      </td>
-                    </tr>
+                            <Link href="/rollout/experts#allocations" className="mt-2 inline-block text-xs text-accent-text underline">Close the editor</Link>
+                          </td>
+                        </tr>
+                      ) : null}
+                    </Fragment>
                   ))}
                 </tbody>
               </table>
