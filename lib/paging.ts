@@ -31,6 +31,12 @@ export function pageOf<T>(items: T[], page: number, size: number): { items: T[];
 }
 
 /**
+ * ?edit=<id>: the one row of a list whose edit form is open. Lists render a link per row instead of a
+ * form per row, which would grow the page by kilobytes per row. Anything but an id opens none.
+ */
+export const openEditorSchema = z.object({ edit: z.uuid().optional().catch(undefined) })
+
+/**
  * A list page's filters from its address (the first value of each parameter), read with `schema`.
  * An address it cannot read gives the defaults and the reasons, for the page to show beside the
  * unfiltered list instead of an error page.

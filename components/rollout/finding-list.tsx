@@ -6,13 +6,30 @@ import { ActionForm } from '@/components/rollout/action-form'
 import { FINDING_STATUS_LABELS, SeverityBadge } from '@/components/rollout/badges'
 import { Badge } from '@/components/training/badges'
 
-/** Findings, open and most severe first, each editable by experts and leaders (status, severity, resolution, linked modules). */
-export function FindingList({ findings, editable, owners = [] }: { findings: FindingView[]; editable: boolean; owners?: Array<{ id: string; name: string }> }) {
+/**
+ * Findings, open and most severe first, each editable by experts and leaders (status, severity,
+ * owner, resolution, linked modules). One editor is open at a time (`editing`, from the page's
+ * ?edit=): a form with the owner picker on every finding made the page grow by kilobytes per finding.
+ */
+export function FindingList({
+  findings,
+  editable,
+  owners = [],
+  editing,
+  basePath,
+}: {
+  findings: FindingView[]
+  editable: boolean
+  owners?: Array<{ id: string; name: string }>
+  editing?: string
+  /** The page's own path, for the editor's open and close links. */
+  basePath: string
+}) {
   if (findings.length === 0) return <p className="text-sm text-fg-muted">No findings recorded.</p>
   return (
     <ul className="space-y-3">
       {findings.map((f) => (
-        <li key={f.id} className="rounded-lg border border-line p-3 text-sm">
+        <li key={f.id} id={`finding-${f.id}`} className="rounded-lg border border-line p-3 text-sm">
           <div className="flex flex-wrap items-center gap-2">
             <SeverityBadge severity={f.severity} />
             <Badge tone={f.status === 'OPEN' ? 'warn' : 'neutral'}>{FINDING_STATUS_LABELS[f.status]}</Badge>
@@ -22,9 +39,11 @@ export function FindingList({ findings, editable, owners = [] }: { findings: Fin
           <p className="mt-1 text-xs text-fg-muted">{f.phase ?? 'No phase'} · owner {f.owner ?? '—'} · recorded by {f.author ?? '—'} on {f.createdAt.slice(0, 10)}</p>
           {f.resolution ? <p className="mt-1 text-xs text-fg">Resolution: {f.resolution}</p> : null}
           {f.modules.length ? <p className="mt-1 text-xs">Training updated: {f.modules.map((m, i) => <span key={m.slug}>{i ? ', ' : ''}<Link href={`/training/${m.slug}`} className="text-accent-text underline">{m.title}</Link></span>)}</p> : null}
-          {editable ? (
-            <details className="mt-2">
-              <summary className="cursor-pointer text-xs text-accent-text">Update</summary>
+          {editable && editing !== f.id ? (
+            <Link href={`${basePath}?edit=${f.id}#finding-${f.id}`} aria-label={`Update finding ${f.title}`} className="mt-2 inline-block text-xs text-accent-text underline">Update</Link>
+          ) : null}
+          {editable && editing === f.id ? (
+            <div className="mt-2">
               <ActionForm action={updateFindingAction} submitLabel="Save finding" label={`Update finding ${f.title}`} className="mt-2" fieldLabels={{ resolution: 'Resolution', moduleSlugs: 'Training modules' }}>
                 <input type="hidden" name="findingId" value={f.id} />
                 <input type="hidden" name="version" value={f.version} />
@@ -38,7 +57,8 @@ export function FindingList({ findings, editable, owners = [] }: { findings: Fin
                 <label className="block text-xs text-fg">Resolution<textarea name="resolution" rows={2} maxLength={4000} defaultValue={f.resolution ?? ''} className={`${textareaClasses} mt-1`} /></label>
                 <label className="block text-xs text-fg">Training modules (addresses, comma-separated)<input name="moduleSlugs" defaultValue={f.modules.map((m) => m.slug).join(', ')} className={`${inputSmClasses} mt-1`} /></label>
               </ActionForm>
-            </details>
+              <Link href={`${basePath}#finding-${f.id}`} className="mt-2 inline-block text-xs text-accent-text underline">Close the editor</Link>
+            </div>
           ) : null}
         </li>
       ))}

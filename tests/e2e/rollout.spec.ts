@@ -118,6 +118,15 @@ test('a leader runs the expert poll, starts a pilot from the top-ranked group an
   await finding.getByRole('button', { name: 'Record finding' }).click()
   await expect(finding.getByRole('status')).toHaveText('Finding recorded.')
   await expect(leader.getByRole('heading', { name: 'Pull requests too large to review in the new pilot' })).toBeVisible()
+  // Its editor opens on its own, from the finding's "Update" link.
+  await expect(leader.getByRole('form', { name: /^Update finding / })).toHaveCount(0)
+  await leader.getByRole('link', { name: 'Update finding Pull requests too large to review in the new pilot' }).click()
+  const update = leader.getByRole('form', { name: 'Update finding Pull requests too large to review in the new pilot' })
+  await update.getByLabel('Resolution').fill('Pull requests are capped at 400 changed lines in the pilot teams.')
+  await update.getByRole('button', { name: 'Save finding' }).click()
+  await expect(update.getByRole('status')).toHaveText('Finding updated.')
+  await expect(leader.getByText('Resolution: Pull requests are capped at 400 changed lines in the pilot teams.')).toBeVisible()
+  await expect(leader.getByRole('form', { name: /^Update finding / })).toHaveCount(1)
 
   // 7. Advancing needs a reason; with one it is recorded in the audit log with who and when.
   const adv = leader.getByRole('form', { name: 'Advance to the next stage' })

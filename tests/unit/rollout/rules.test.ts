@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pageOf, readListQuery } from '@/lib/paging'
+import { openEditorSchema, pageOf, readListQuery } from '@/lib/paging'
 import { filterTeams, planWarnings, type PhaseDates } from '@/lib/rollout/rules'
 import { teamTableQuerySchema } from '@/lib/rollout/schemas'
 
@@ -59,6 +59,17 @@ describe('the teams table', () => {
     for (const bad of [{ page: '0' }, { page: 'x' }, { page: '1.5' }, { stage: 'LATER' }, { ranking: 'bottom' }, { q: 'x'.repeat(101) }]) {
       const r = teamTableQuerySchema.safeParse(bad)
       expect(r.success, JSON.stringify(bad)).toBe(false)
+    }
+  })
+})
+
+describe('the open editor of a list (?edit=)', () => {
+  it('opens the row named by an id, and none for anything else', () => {
+    const id = '3f2b8c1e-6a4d-4e2f-9b7a-1c2d3e4f5a6b'
+    expect(readListQuery(openEditorSchema, { edit: id })).toEqual({ query: { edit: id }, errors: [] })
+    expect(readListQuery(openEditorSchema, { edit: [id, 'x'] }).query.edit).toBe(id)
+    for (const bad of [undefined, '', 'x', `${id}'--`, '<script>', id.toUpperCase().slice(1)]) {
+      expect(readListQuery(openEditorSchema, { edit: bad }), String(bad)).toEqual({ query: { edit: undefined }, errors: [] })
     }
   })
 })

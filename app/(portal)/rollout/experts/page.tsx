@@ -1,8 +1,7 @@
 import type { Metadata } from 'next'
 import { Fragment } from 'react'
 import Link from 'next/link'
-import { z } from 'zod'
-import { readListQuery } from '@/lib/paging'
+import { openEditorSchema, readListQuery } from '@/lib/paging'
 import { requirePageUser } from '@/lib/auth/guard'
 import { can } from '@/lib/auth/permissions'
 import { isExpertOrLeader } from '@/lib/rollout/access'
@@ -18,14 +17,11 @@ export const dynamic = 'force-dynamic'
 
 const money = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }))
 
-// One allocation's edit form at a time (?edit=<userId>): a form on every row made the page grow by
-// about 9 kB per expert.
-const editSchema = z.object({ edit: z.uuid().optional().catch(undefined) })
-
 export default async function ExpertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('home.view', '/rollout/experts')
   const leader = can(user, 'rollout.plan')
-  const { query } = readListQuery(editSchema, await searchParams)
+  const { query } = readListQuery(openEditorSchema, await searchParams)
+  // One allocation's edit form at a time: a form on every row added about 9 kB per expert.
   const editing = leader ? query.edit : undefined
   const polls = await listPolls(user)
   const allocations = can(user, 'rollout.view') ? await listAllocations(user) : []

@@ -8,13 +8,15 @@ import { inputSmClasses, selectSmClasses, textareaClasses } from '@/components/t
 import { ActionForm } from '@/components/rollout/action-form'
 import { Card, RolloutHeader } from '@/components/rollout/header'
 import { FindingList, OwnerSelect } from '@/components/rollout/finding-list'
+import { openEditorSchema, readListQuery } from '@/lib/paging'
 import { PHASE_STATUS_LABELS } from '@/components/rollout/badges'
 
 export const metadata: Metadata = { title: 'Findings' }
 export const dynamic = 'force-dynamic'
 
-export default async function FindingsPage() {
+export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('rollout.view', '/rollout/findings')
+  const { query } = readListQuery(openEditorSchema, await searchParams)
   const plan = await getPlan(user)
   const findings = await listFindings(user)
   const writer = await isExpertOrLeader(user)
@@ -48,7 +50,7 @@ export default async function FindingsPage() {
                 <input type="hidden" name="phaseId" value={p.id} /><input type="hidden" name="version" value={p.version} />
               </ActionForm>
             ) : null}
-            <FindingList findings={mine} editable={writer} owners={owners} />
+            <FindingList findings={mine} editable={writer} owners={owners} editing={query.edit} basePath="/rollout/findings" />
           </Card>
         )
       })}

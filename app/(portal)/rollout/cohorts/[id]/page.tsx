@@ -12,6 +12,7 @@ import { inputSmClasses, selectSmClasses, textareaClasses } from '@/components/t
 import { ActionForm } from '@/components/rollout/action-form'
 import { Card, RolloutHeader, td, th } from '@/components/rollout/header'
 import { FindingList, OwnerSelect } from '@/components/rollout/finding-list'
+import { openEditorSchema, readListQuery } from '@/lib/paging'
 import { GateBadge } from '@/components/rollout/badges'
 
 export const metadata: Metadata = { title: 'Gate' }
@@ -19,9 +20,11 @@ export const dynamic = 'force-dynamic'
 
 const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 100) / 100))
 
-export default async function CohortGatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CohortGatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params
-  const created = (await searchParams).created === '1'
+  const search = await searchParams
+  const created = search.created === '1'
+  const { query } = readListQuery(openEditorSchema, search)
   const user = await requirePageUser('rollout.view', `/rollout/cohorts/${id}`)
   if (!z.uuid().safeParse(id).success) notFound()
   const cohort = (await listCohorts(user)).find((c) => c.id === id)
@@ -129,7 +132,7 @@ export default async function CohortGatePage({ params, searchParams }: { params:
             </ActionForm>
           </details>
         ) : null}
-        <FindingList findings={findings} editable={writer} owners={owners} />
+        <FindingList findings={findings} editable={writer} owners={owners} editing={query.edit} basePath={`/rollout/cohorts/${id}`} />
       </Card>
     </div>
   )
