@@ -72,7 +72,7 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
                     <Fragment key={a.userId}>
                       <tr id={`allocation-${a.userId}`}>
                         <th scope="row" className={`${td} font-medium`}>{a.name}<span className="block text-xs font-normal text-fg-muted">{a.team ?? 'no team'}</span></th>
-                        <td className={td}>{a.timeSharePercent === null ? '—' : `${a.timeSharePercent} %`}</td>
+                        <td className={`${td} whitespace-nowrap`}>{a.timeSharePercent === null ? '—' : `${a.timeSharePercent} %`}</td>
                         <td className={td}>{a.startsOn ? `${a.startsOn} – ${a.endsOn}` : '—'}</td>
                         <td className={td}>{money(a.budgetGranted)} / {money(a.budgetSpent)}</td>
                         <td className={td}>{a.codeBase ?? '—'}</td>
