@@ -99,6 +99,14 @@ describe('cohorts and stages', () => {
     const s = await getSuitability(leader, 3, day('2026-04-01'))
     expect(s.clusters[0].names).toEqual(['Alpha', 'Beta', 'Gamma'])
     expect(s.clusters[0].controls.map((c) => c.name).sort()).toEqual(['Delta', 'Omega'])
+    // Satisfaction before the start, from the survey rollups: alpha's 5 answers of 4 in February;
+    // beta's 4 answers stay below the anonymity threshold, the controls have none.
+    const reasons = s.clusters[0].controls.map((c) => c.reason)
+    expect(reasons.some((r) => /^Matches (Alpha|Beta):/.test(r))).toBe(true)
+    for (const r of reasons) {
+      if (r.startsWith('Matches Alpha:')) expect(r).toMatch(/satisfaction n\/a vs 4\.00\.$/)
+      if (r.startsWith('Matches Beta:') || r.startsWith('Matches Gamma:')) expect(r).toMatch(/satisfaction n\/a vs n\/a\.$/)
+    }
     expect(s.teams.find((t) => t.name === 'Omega')!.reasons.join(' ')).toMatch(/No dependencies/)
   })
 
