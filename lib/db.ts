@@ -222,7 +222,14 @@ export function withTransaction<T>(tx: Prisma.TransactionClient, fn: () => Promi
 }
 
 function joinAmbient(tx: Prisma.TransactionClient) {
-  return (arg: unknown) => (typeof arg === 'function' ? (arg as (t: Prisma.TransactionClient) => Promise<unknown>)(tx) : Promise.all(arg as Promise<unknown>[]))
+  return async (arg: unknown) => {
+    if (typeof arg === 'function') return (arg as (t: Prisma.TransactionClient) => Promise<unknown>)(tx)
+    // A batch, one query after the other: a transaction has one connection (Prisma's queries are
+    // lazy, so each starts when awaited).
+    const results: unknown[] = []
+    for (const query of arg as Promise<unknown>[]) results.push(await query)
+    return results
+  }
 }
 
 /** The Prisma client (lazy: importing this module does not connect). */

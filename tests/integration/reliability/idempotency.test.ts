@@ -105,3 +105,23 @@ describe('Idempotency-Key on API POSTs', () => {
     expect((await answerPost(post(path, dt, answers(4)), ctx)).status).toBe(409)
   })
 })
+
+describe('the ambient transaction of an idempotent write', () => {
+  it('runs a batch and a nested transaction inside it, in order, seeing what it wrote', async () => {
+    const email = `ambient-${Date.now()}@example.com`
+    const seen = await db.$transaction(async (tx) => {
+      const { withTransaction } = await import('@/lib/db')
+      return withTransaction(tx, async () => {
+        await db.user.create({ data: { email, name: 'Ambient' } })
+        // The batch joins the transaction: it sees the row the transaction wrote.
+        const [mine, everyone] = await db.$transaction([db.user.count({ where: { email } }), db.user.count()])
+        await db.$transaction(async (inner) => inner.user.update({ where: { email }, data: { name: 'Ambient 2' } }))
+        return { mine, everyone, name: (await db.user.findUniqueOrThrow({ where: { email } })).name }
+      })
+    })
+    expect(seen).toMatchObject({ mine: 1, name: 'Ambient 2' })
+    expect(seen.everyone).toBeGreaterThanOrEqual(1)
+    expect(await db.user.count({ where: { email } })).toBe(1)
+    await db.user.delete({ where: { email } })
+  })
+})
