@@ -17,6 +17,7 @@ import {
 } from '@/lib/rollout/gate-rules'
 import { debtNet, developerCount, incidentFigures, learningTime, monthsIn, openHighFindings, pathCompletion, respondentsByTeam, satisfaction, type Window } from '@/lib/rollout/metrics'
 import { suppressNested } from '@/lib/outcomes/rules'
+import { completionFigures, type CompletionFigures } from '@/lib/training/queries/completion'
 import type { Stage } from '@/lib/rollout/rules'
 
 const DAY = 86_400_000
@@ -58,6 +59,9 @@ interface Subject {
   cohort: { teamIds: string[]; userIds: string[] }
   /** Set when the gate is evaluated for one team of the cohort. */
   teamId: string | null
+  cohortId: string
+  /** The completion page's figures per stage, read once for all the gates evaluated together. */
+  completion: CompletionMemo
   controlTeamIds: string[]
   phaseId: string
   stage: Stage
@@ -111,6 +115,9 @@ async function figureFor(metric: GateMetric, s: Subject, asOf: Date): Promise<Fi
       if (r.modules === 0) return { value: null, insufficient: 'The stage has no learning path yet.' }
       if (r.percent === null) return { value: null, insufficient: `The group has ${r.members} people; completion is shown for groups of 5 or more.` }
       if (s.teamId && (await teamMembersHidden(s))) return { value: null, insufficient: DIFFERENCING }
+      // The completion page shows every team's and cohort's figure: what it withholds, the gate does too.
+      const page = s.completion.get(s.stage) ?? s.completion.set(s.stage, completionFigures(s.stage)).get(s.stage)!
+      if ((await page).hidden.has(s.teamId ? `team:${s.teamId}` : `cohort:${s.cohortId}`)) return { value: null, insufficient: DIFFERENCING_PAGE }
       return { value: r.percent, detail: `${r.members} people, ${r.modules} module${r.modules === 1 ? '' : 's'} on the path.` }
     }
     case 'OPEN_HIGH_SEVERITY_FINDINGS': {
@@ -139,6 +146,10 @@ async function figureFor(metric: GateMetric, s: Subject, asOf: Date): Promise<Fi
 }
 
 const DIFFERENCING = "Withheld: subtracted from the whole cohort's figure, this team's would reveal a group of fewer than 5 people."
+const DIFFERENCING_PAGE = "Withheld: compared with the figure of a team or cohort it overlaps (on the completion page), this one would reveal a group of fewer than 5 people."
+
+/** Per stage: the completion figures of every group, shared by the gates evaluated in one go. */
+export type CompletionMemo = Map<string, Promise<CompletionFigures>>
 
 /**
  * Small-group protection across the gate's two views (the cohort, each of its teams), by the rule
@@ -181,7 +192,7 @@ export async function evaluateGate(user: SessionUser, input: { cohortId: string;
   return evaluateGateUnchecked(input, asOf)
 }
 
-export async function evaluateGateUnchecked(input: { cohortId: string; teamId?: string }, asOf = new Date()): Promise<GateView> {
+export async function evaluateGateUnchecked(input: { cohortId: string; teamId?: string }, asOf = new Date(), completion: CompletionMemo = new Map()): Promise<GateView> {
   const cohort = await db.cohort.findUnique({
     where: { id: input.cohortId },
     select: {
@@ -206,7 +217,7 @@ export async function evaluateGateUnchecked(input: { cohortId: string; teamId?: 
     start = m.joinedOn
     subject = m.team?.name ?? 'team'
   }
-  const s: Subject = { teamIds, userIds, cohort: whole, teamId: input.teamId ?? null, controlTeamIds: cohort.controlTeams.map((c) => c.teamId), phaseId: phase.id, stage: phase.stage, start }
+  const s: Subject = { teamIds, userIds, cohort: whole, teamId: input.teamId ?? null, cohortId: cohort.id, completion, controlTeamIds: cohort.controlTeams.map((c) => c.teamId), phaseId: phase.id, stage: phase.stage, start }
   const criteria: CriterionView[] = []
   for (const c of phase.criteria) {
     const figure = await figureFor(c.metric as GateMetric, s, asOf)

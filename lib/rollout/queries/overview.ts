@@ -2,7 +2,7 @@ import 'server-only'
 import { db } from '@/lib/db'
 import type { SessionUser } from '@/lib/auth/session'
 import { assertSeesPlan, canSeeEverything } from '@/lib/rollout/access'
-import { evaluateGateUnchecked, type GateView } from '@/lib/rollout/queries/gates'
+import { evaluateGateUnchecked, type CompletionMemo, type GateView } from '@/lib/rollout/queries/gates'
 import { getPlan, listTeams, teamFlags, type TeamFlags, type TeamView, type PlanView } from '@/lib/rollout/queries/plan'
 import { cachedByGeneration } from '@/lib/outcomes/cache'
 
@@ -60,9 +60,10 @@ async function overviewRows(user: SessionUser, asOf: Date): Promise<OverviewRow[
   const flags = await teamFlags(user, teams, asOf)
   const cohortIds = [...new Set(teams.flatMap((t) => (t.cohort ? [t.cohort.id] : [])))]
   const gates = new Map<string, GateView | null>()
+  const completion: CompletionMemo = new Map()
   for (const id of cohortIds) {
     try {
-      gates.set(id, await evaluateGateUnchecked({ cohortId: id }, asOf))
+      gates.set(id, await evaluateGateUnchecked({ cohortId: id }, asOf, completion))
     } catch {
       gates.set(id, null)
     }

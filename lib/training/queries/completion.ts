@@ -21,14 +21,21 @@ export interface GroupCompletion {
   withheld: 'small' | 'differencing' | null
 }
 
+/** Every team's and active cohort's members and completions for one stage's path, and which figures are withheld. */
+export interface CompletionFigures {
+  /** Modules on the path (published, not retired). */
+  total: number
+  /** By `team:<id>` or `cohort:<id>`: the group's name, its active members (ids, never returned outward) and their completions. */
+  groups: Map<string, { kind: 'team' | 'cohort'; group: string; leaves: string[]; done: number }>
+  /** Keys whose figure would reveal a group under MIN_GROUP_SIZE by subtraction. */
+  hidden: Set<string>
+}
+
 /**
- * outcomes.view (leaders, admins). Learning-path completion per team and per cohort: the share
- * of the stage path's modules completed by the group's members. Never per person: groups under
- * MIN_GROUP_SIZE are withheld, and so is any figure that would reveal such a group by difference
- * (lib/outcomes/rules.ts suppressNested, the rule survey results follow).
+ * No permission check: for getCompletionRates and the rollout gates (lib/rollout/queries/gates.ts),
+ * which show the same figures and so must withhold the same ones.
  */
-export async function getCompletionRates(user: SessionUser, stage: 'EXPERTS' | 'PILOT' | 'BROAD') {
-  assertCan(user, 'outcomes.view')
+export async function completionFigures(stage: 'EXPERTS' | 'PILOT' | 'BROAD'): Promise<CompletionFigures> {
   // One row per group and member with the member's completed count: read here to work out which
   // figures are safe to show, never returned.
   const rows = await db.$queryRaw<Array<{ kind: 'team' | 'cohort'; id: string; grp: string; userId: string; done: number; total: number }>>(Prisma.sql`
@@ -60,6 +67,18 @@ export async function getCompletionRates(user: SessionUser, stage: 'EXPERTS' | '
   }
   const everyone = new Map(rows.map((r) => [r.userId, 1]))
   const hidden = suppressNested([...groups].map(([key, g]) => ({ key, leaves: g.leaves })), everyone)
+  return { total, groups, hidden }
+}
+
+/**
+ * outcomes.view (leaders, admins). Learning-path completion per team and per cohort: the share
+ * of the stage path's modules completed by the group's members. Never per person: groups under
+ * MIN_GROUP_SIZE are withheld, and so is any figure that would reveal such a group by difference
+ * (lib/outcomes/rules.ts suppressNested, the rule survey results follow).
+ */
+export async function getCompletionRates(user: SessionUser, stage: 'EXPERTS' | 'PILOT' | 'BROAD') {
+  assertCan(user, 'outcomes.view')
+  const { total, groups, hidden } = await completionFigures(stage)
   const view = (kind: 'team' | 'cohort'): GroupCompletion[] =>
     [...groups]
       .filter(([, g]) => g.kind === kind)

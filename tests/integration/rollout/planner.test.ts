@@ -273,4 +273,21 @@ describe('learning-path completion in a gate', () => {
     await addCohortMembers(leader, { cohortId: c.id, userIds: more.map((m) => m.id), joinedOn: '2026-01-01' })
     expect(await completion(teams.delta)).toMatchObject({ value: 60 })
   })
+
+  it("withholds a cohort's figure that the completion page withholds: five experts named from a team of seven", async () => {
+    const sigma = (await db.team.create({ data: { slug: 'sigma', name: 'Sigma', size: 7 } })).id
+    const people = await Promise.all(Array.from({ length: 7 }, (_, i) => makeUser(`sigma-${i}@example.com`, 'DEVELOPER', sigma)))
+    const module = await db.trainingModule.findUniqueOrThrow({ where: { slug: 'gate-path-module' } })
+    await db.learningCompletion.createMany({ data: people.slice(0, 3).map((p) => ({ userId: p.id, moduleId: module.id })) })
+    const c = await createCohort(leader, { name: 'Sigma experts', stage: 'EXPERTS', phaseId: expertsPhase, userIds: people.slice(0, 5).map((p) => p.id), startedOn: '2026-01-01' })
+    const g = await evaluateGate(leader, { cohortId: c.id }, asOf)
+    const completion = g.criteria.find((x) => x.metric === 'LEARNING_PATH_COMPLETION')!
+    // The team's 3 of 7 is on the completion page; the cohort's 3 of 5 beside it would give the other two people's 0 of 2.
+    expect(completion).toMatchObject({ status: 'INCONCLUSIVE', value: null })
+    expect(completion.explanation).toMatch(/would reveal a group of fewer than 5 people/)
+    const { getCompletionRates } = await import('@/lib/training/queries')
+    const page = await getCompletionRates(leader, 'EXPERTS')
+    expect(page.cohorts.find((x) => x.group === 'Sigma experts')).toMatchObject({ percent: null, withheld: 'differencing' })
+    expect(page.teams.find((x) => x.group === 'Sigma')).toMatchObject({ percent: 42.9, withheld: null })
+  })
 })
