@@ -9,11 +9,34 @@ export async function readJson(request: Request): Promise<unknown> {
   if (!type.toLowerCase().includes('application/json')) throw new ValidationError('Send a JSON body with Content-Type: application/json.')
   const text = await request.text()
   if (new TextEncoder().encode(text).length > MAX_JSON_BYTES) throw new ValidationError('The request body is too large (over 400 kB).')
+  let value: unknown
   try {
-    return text ? JSON.parse(text) : {}
+    value = text ? JSON.parse(text) : {}
   } catch {
     throw new ValidationError('The request body is not valid JSON.')
   }
+  rejectNul(text, value)
+  return value
+}
+
+/**
+ * PostgreSQL text cannot hold the NUL character: a JSON body that has one (written `\u0000`) is
+ * refused up front, naming the field, before anything is written.
+ */
+export function rejectNul(text: string, value: unknown): void {
+  if (!text.includes('\\u0000')) return
+  const found = (v: unknown, path: string[]): string[] | null => {
+    if (typeof v === 'string') return v.includes('\0') ? path : null
+    if (!v || typeof v !== 'object') return null
+    for (const [k, child] of Object.entries(v)) {
+      if (k.includes('\0')) return [...path, k.replaceAll('\0', '\\u0000')]
+      const hit = found(child, [...path, k])
+      if (hit) return hit
+    }
+    return null
+  }
+  const path = found(value, [])
+  if (path) throw new ValidationError('Text cannot contain the NUL character (\\u0000).', { [path.join('.') || 'body']: ['Remove the NUL character (\\u0000).'] })
 }
 
 export function searchParams(request: Request): Record<string, string> {

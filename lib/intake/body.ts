@@ -1,4 +1,5 @@
 import 'server-only'
+import { rejectNul } from '@/lib/api-body'
 import { ValidationError } from '@/lib/errors'
 import { MAX_FILE_BYTES } from '@/lib/intake/types'
 
@@ -40,9 +41,12 @@ export async function readBatchJson(request: Request): Promise<unknown> {
   if (!type.toLowerCase().includes('application/json')) throw new ValidationError('Send a JSON body with Content-Type: application/json.')
   const bytes = await readCappedBody(request, MAX_BATCH_BYTES, 'request body')
   const text = new TextDecoder().decode(bytes)
+  let value: unknown
   try {
-    return JSON.parse(text)
+    value = JSON.parse(text)
   } catch {
     throw new ValidationError('The request body is not valid JSON.')
   }
+  rejectNul(text, value)
+  return value
 }
