@@ -48,7 +48,7 @@ export function FindingList({
                 <input type="hidden" name="findingId" value={f.id} />
                 <input type="hidden" name="version" value={f.version} />
                 <div className="grid gap-2 sm:grid-cols-2">
-                  <label className="text-xs text-fg">Status<select name="status" defaultValue={f.status} className={`${selectSmClasses} mt-1`}><option value="OPEN">Open</option><option value="ADDRESSED">Addressed</option><option value="WONT_FIX">Won’t fix</option></select></label>
+                  <label className="text-xs text-fg">Status<select autoFocus name="status" defaultValue={f.status} className={`${selectSmClasses} mt-1`}><option value="OPEN">Open</option><option value="ADDRESSED">Addressed</option><option value="WONT_FIX">Won’t fix</option></select></label>
                   <label className="text-xs text-fg">Severity<select name="severity" defaultValue={f.severity} className={`${selectSmClasses} mt-1`}><option value="LOW">Low</option><option value="MEDIUM">Medium</option><option value="HIGH">High</option><option value="CRITICAL">Critical</option></select></label>
                 </div>
                 {owners.length ? (

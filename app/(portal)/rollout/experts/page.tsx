@@ -95,7 +95,7 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Prom
                               <input type="hidden" name="userId" value={a.userId} />
                               <input type="hidden" name="version" value={a.version ?? ''} />
                               <div className="grid gap-2 sm:grid-cols-2">
-                                <label className="text-xs text-fg">Time share (%)<input name="timeSharePercent" type="number" min={0} max={100} required defaultValue={a.timeSharePercent ?? 50} className={`${inputSmClasses} mt-1`} /></label>
+                                <label className="text-xs text-fg">Time share (%)<input autoFocus name="timeSharePercent" type="number" min={0} max={100} required defaultValue={a.timeSharePercent ?? 50} className={`${inputSmClasses} mt-1`} /></label>
                                 <label className="text-xs text-fg">Code base<input name="codeBase" required defaultValue={a.codeBase ?? ''} className={`${inputSmClasses} mt-1`} /></label>
                                 <label className="text-xs text-fg">Start<input name="startsOn" type="date" required defaultValue={a.startsOn ?? ''} className={`${inputSmClasses} mt-1`} /></label>
                                 <label className="text-xs text-fg">End<input name="endsOn" type="date" required defaultValue={a.endsOn ?? ''} className={`${inputSmClasses} mt-1`} /></label>
