@@ -57,30 +57,30 @@ export interface SatisfactionFigure {
   mean: number | null
 }
 
-/** Mean "overall" score of the pulse responses of these teams in the window (shown for 5+ respondents only). */
-export async function satisfaction(teamIds: string[], w: Window): Promise<SatisfactionFigure> {
-  if (teamIds.length === 0) return { respondents: 0, mean: null }
-  const rows = await db.$queryRaw<Array<{ respondents: number; mean: number | null }>>(Prisma.sql`
-    SELECT count(DISTINCT r.id)::int AS respondents, AVG(a.score)::float8 AS mean
-    FROM "SurveyResponse" r
-    JOIN "SurveyAnswer" a ON a."responseId" = r.id
-    JOIN "SurveyQuestion" q ON q.id = a."questionId" AND q.key = 'overall'
-    WHERE r."teamId" = ANY(${teamIds}::uuid[]) AND r."submittedOn" >= ${w.from}::date AND r."submittedOn" < ${w.to}::date AND a.score IS NOT NULL`)
-  const r = rows[0] ?? { respondents: 0, mean: null }
-  return { respondents: r.respondents, mean: r.respondents >= MIN_RESPONDENTS && r.mean !== null ? Math.round(r.mean * 100) / 100 : null }
-}
-
-/** Respondents to the overall question per team in the window (teams without any are left out). */
-export async function respondentsByTeam(teamIds: string[], w: Window): Promise<Map<string, number>> {
+/** Per team: respondents to the "overall" question in the window, and the sum and number of their scores (teams without any are left out). */
+export async function satisfactionByTeam(teamIds: string[], w: Window): Promise<Map<string, { respondents: number; scoreSum: number; answers: number }>> {
   if (teamIds.length === 0) return new Map()
-  const rows = await db.$queryRaw<Array<{ teamId: string; respondents: number }>>(Prisma.sql`
-    SELECT r."teamId", count(DISTINCT r.id)::int AS respondents
+  const rows = await db.$queryRaw<Array<{ teamId: string; respondents: number; scoreSum: number; answers: number }>>(Prisma.sql`
+    SELECT r."teamId", count(DISTINCT r.id)::int AS respondents, sum(a.score)::int AS "scoreSum", count(a.score)::int AS answers
     FROM "SurveyResponse" r
     JOIN "SurveyAnswer" a ON a."responseId" = r.id
     JOIN "SurveyQuestion" q ON q.id = a."questionId" AND q.key = 'overall'
     WHERE r."teamId" = ANY(${teamIds}::uuid[]) AND r."submittedOn" >= ${w.from}::date AND r."submittedOn" < ${w.to}::date AND a.score IS NOT NULL
     GROUP BY r."teamId"`)
-  return new Map(rows.map((r) => [r.teamId, r.respondents]))
+  return new Map(rows.map(({ teamId, ...figures }) => [teamId, figures]))
+}
+
+/** Mean "overall" score of the pulse responses of these teams in the window (shown for 5+ respondents only). */
+export async function satisfaction(teamIds: string[], w: Window): Promise<SatisfactionFigure> {
+  let respondents = 0
+  let scoreSum = 0
+  let answers = 0
+  for (const t of (await satisfactionByTeam(teamIds, w)).values()) {
+    respondents += t.respondents
+    scoreSum += t.scoreSum
+    answers += t.answers
+  }
+  return { respondents, mean: respondents >= MIN_RESPONDENTS && answers > 0 ? Math.round((scoreSum / answers) * 100) / 100 : null }
 }
 
 /** Share (0-100) of the stage's learning path completed by the people of these teams and these persons; null for groups under 5. */

@@ -46,7 +46,6 @@ async function main() {
     ]
     // QUICK_PATHS=/a,/b: more pages, as the developer ({slug} takes the modules in turn), or signed out
     // (anon:/a) or as the leader (lead:/a).
-    // anon:/path: signed out; lead:/path: as the leader.
     for (const entry of process.env.QUICK_PATHS?.split(',').filter(Boolean) ?? []) {
       const [, who, p] = /^(?:(anon|lead):)?(.*)$/.exec(entry)!
       const headers = who === 'anon' ? {} : who === 'lead' ? lead : dev

@@ -15,7 +15,7 @@ import {
   type GateMetric,
   type GateOutcome,
 } from '@/lib/rollout/gate-rules'
-import { debtNet, developerCount, incidentFigures, learningTime, monthsIn, openHighFindings, pathCompletion, respondentsByTeam, satisfaction, type Window } from '@/lib/rollout/metrics'
+import { debtNet, developerCount, incidentFigures, learningTime, monthsIn, openHighFindings, pathCompletion, satisfaction, satisfactionByTeam, type Window } from '@/lib/rollout/metrics'
 import { suppressNested } from '@/lib/outcomes/rules'
 import { completionFigures, type CompletionFigures } from '@/lib/training/queries/completion'
 import type { Stage } from '@/lib/rollout/rules'
@@ -169,11 +169,15 @@ function teamHidden(s: Subject, leaves: ReadonlyMap<string, number>, teamOf: (le
 
 /** Satisfaction: the leaves are the cohort's teams, each with its respondents in the window. */
 async function teamRespondentsHidden(s: Subject, w: Window): Promise<boolean> {
-  const counts = await respondentsByTeam(s.cohort.teamIds, w)
-  return teamHidden(s, counts, (team) => team)
+  const byTeam = await satisfactionByTeam(s.cohort.teamIds, w)
+  return teamHidden(s, new Map([...byTeam].map(([team, f]) => [team, f.respondents])), (team) => team)
 }
 
-/** Learning-path completion: the leaves are the cohort's people (its teams' and those named alone), counted once. */
+/**
+ * Learning-path completion: the leaves are the cohort's people (its teams' and those named alone),
+ * counted once. The completion page's rule (below it in figureFor) covers active cohorts too; this
+ * one also holds for a cohort the page does not list.
+ */
 async function teamMembersHidden(s: Subject): Promise<boolean> {
   const people = await db.user.findMany({
     where: { active: true, OR: [{ teamId: { in: s.cohort.teamIds } }, { id: { in: s.cohort.userIds } }] },

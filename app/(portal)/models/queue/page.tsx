@@ -15,21 +15,20 @@ export const metadata: Metadata = { title: 'My re-validation queue' }
 // An owner of many modules can have hundreds of tasks after one model change: 25 to a page, each
 // with its forms.
 const QUEUE_PAGE_SIZE = 25
-const queueQuerySchema = z.object({ page: pageNumberSchema })
+// notice / error: what a task action reports back (lib/models/actions.ts).
+const queueQuerySchema = z.object({ page: pageNumberSchema, notice: z.string().optional().catch(undefined), error: z.string().optional().catch(undefined) })
+const queueHref = (page: number) => (page > 1 ? `/models/queue?page=${page}` : '/models/queue')
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('models.view', '/models/queue')
-  const sp = await searchParams
-  const { query, errors } = readListQuery(queueQuerySchema, sp)
+  const { query, errors } = readListQuery(queueQuerySchema, await searchParams)
   const all = (await listTasks(user, { mine: 'true' })).filter((t) => t.status === 'OPEN' || t.status === 'UPDATING')
   const shown = pageOf(all, query.page, QUEUE_PAGE_SIZE)
   const tasks = shown.items
-  const here = shown.page > 1 ? `/models/queue?page=${shown.page}` : '/models/queue'
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
   return (
     <div className="space-y-6">
       <PageHeader title="My re-validation queue" description="Your training modules and skills that were validated on a model that is being replaced." />
-      <ActionNotice notice={first(sp.notice)} error={first(sp.error) ?? (errors.length ? errors.join(' ') : undefined)} />
+      <ActionNotice notice={query.notice} error={query.error ?? (errors.length ? errors.join(' ') : undefined)} />
       {tasks.length === 0 ? <EmptyState title="Nothing to re-validate"><p>When a model change affects something you own, it shows up here.</p></EmptyState> : (
         <>
         {shown.pages > 1 ? <p className="text-sm text-fg-muted">Tasks {shown.first}–{shown.last} of {shown.total}, the earliest due first.</p> : null}
@@ -43,13 +42,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                   <td className={td}><Link className="underline" href={`/models/changes/${t.change.id}`}>{t.change.from?.label ?? '?'} → {t.change.to.label}</Link></td>
                   <td className={`${td} whitespace-nowrap`}>{t.dueOn}</td>
                   <td className={td}>{t.status === 'UPDATING' ? `Publish a new version validated on ${t.change.to.snapshot}` : 'Needs re-validation'}</td>
-                  <td className={td}><TaskActions task={t} from={here} /></td>
+                  <td className={td}><TaskActions task={t} from={queueHref(shown.page)} /></td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        <Pagination label="Pages of the queue" page={shown.page} pages={shown.pages} href={(page) => (page > 1 ? `/models/queue?page=${page}` : '/models/queue')} />
+        <Pagination label="Pages of the queue" page={shown.page} pages={shown.pages} href={queueHref} />
         </>
       )}
     </div>
